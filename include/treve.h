@@ -1,0 +1,147 @@
+/*
+ * treve.h — the public interface of libtreve.
+ *
+ * treve turns news reports about armed conflict and diplomacy (French first,
+ * then English) into coded events: who did what to whom (CAMEO / PLOVER),
+ * when in UTC, where, how many casualties, who says so, and the exact byte
+ * span of text that supports each field.
+ *
+ * Usage, in three calls:
+ *
+ *     treve_error err;
+ *     treve_ctx *ctx = treve_ctx_new(NULL, &err);          // load dictionaries once
+ *     treve_article a = { .text = buf, .len = n, .lang = "fr",
+ *                         .published = "2022-09-13T08:00:00Z" };
+ *     treve_doc *doc = treve_doc_analyse(ctx, &a, &err);   // one arena per article
+ *     treve_doc_write_debug(doc, my_writer, stdout);
+ *     treve_doc_free(doc);
+ *     treve_ctx_free(ctx);
+ *
+ * A context is read-only once built: several threads may analyse documents
+ * with one context at the same time. Freeing NULL is a no-op everywhere.
+ * Every function that can fail fills a treve_error: a code, a static English
+ * message, and the byte offset in the input where the problem lies.
+ * Error codes are only ever appended, never renumbered.
+ */
+#ifndef TREVE_H
+#define TREVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TREVE_VERSION "0.1.0"
+
+typedef enum treve_code {
+    TREVE_OK = 0,
+    TREVE_ENOMEM = 1,     /* out of memory or an arena limit was reached */
+    TREVE_EINVAL = 2,     /* bad argument (NULL where not allowed, bad option value) */
+    TREVE_EUTF8 = 3,      /* invalid UTF-8 sequence at offset */
+    TREVE_ENUL = 4,       /* NUL byte in text at offset */
+    TREVE_ETOOBIG = 5,    /* input larger than the documented limit */
+    TREVE_EEMPTY = 6,     /* nothing to analyse (empty or blank article) */
+    TREVE_EDICT = 7,      /* malformed dictionary line (see line) */
+    TREVE_EJSON = 8,      /* malformed JSON input */
+    TREVE_EDATE = 9,      /* unparsable date or time */
+    TREVE_EIO = 10,       /* a file could not be read or written */
+    TREVE_ETZ = 11,       /* unknown time zone */
+    TREVE_EFIELD = 12     /* a required field is missing (JSONL "text") */
+} treve_code;
+
+typedef struct treve_error {
+    treve_code code;
+    const char *message; /* static string, never freed */
+    size_t offset;       /* byte offset in the input, or 0 */
+    size_t line;         /* 1-based line (dictionaries, JSONL), or 0 */
+} treve_error;
+
+/* A static English description of a code. */
+const char *treve_strerror(treve_code code);
+
+/* Largest article accepted by treve_doc_analyse, in bytes (32 MiB). */
+#define TREVE_MAX_ARTICLE ((size_t)32 * 1024 * 1024)
+
+typedef struct treve_ctx treve_ctx;
+typedef struct treve_doc treve_doc;
+
+typedef struct treve_ctx_options {
+    /* Directory with dictionary files to use instead of the built-in ones
+       (same layout as the source tree's data/). NULL: built-in data. */
+    const char *data_dir;
+} treve_ctx_options;
+
+/* Loads and compiles the dictionaries. NULL options: defaults. */
+treve_ctx *treve_ctx_new(const treve_ctx_options *opt, treve_error *err);
+void treve_ctx_free(treve_ctx *ctx);
+
+/* Loads one extra dictionary file into a context before first use. The
+   error's line says which line is malformed; loading stops there. */
+int treve_ctx_load_file(treve_ctx *ctx, const char *path, treve_error *err);
+
+/* Number of dictionary entries loaded (for --version and tests). */
+size_t treve_ctx_entry_count(const treve_ctx *ctx);
+
+typedef enum treve_invalid_utf8 {
+    TREVE_UTF8_REJECT = 0, /* invalid UTF-8 or NUL: the article is rejected */
+    TREVE_UTF8_REPLACE = 1 /* each bad byte reads as U+FFFD, NUL as a space */
+} treve_invalid_utf8;
+
+typedef struct treve_article {
+    const char *text;      /* the bytes exactly as read; spans index them */
+    size_t len;
+    const char *id;        /* NULL: SHA-1 of the text */
+    const char *lang;      /* "fr", "en", "auto" or NULL (auto) */
+    const char *published; /* ISO 8601 publication time, or NULL */
+    const char *source;
+    const char *url;
+    const char *tz;        /* IANA zone for times with no named zone, or NULL */
+    size_t headline_end;   /* 0: the first non-empty line is the headline;
+                              otherwise the headline is text[0:headline_end] */
+    treve_invalid_utf8 invalid_utf8;
+} treve_article;
+
+/* Runs the whole pipeline over one article. Returns NULL and fills err on
+   rejection (err->offset says where). The document owns all its results. */
+treve_doc *treve_doc_analyse(const treve_ctx *ctx, const treve_article *a, treve_error *err);
+void treve_doc_free(treve_doc *doc);
+
+/* Output: every writer hands bytes to a callback that returns 0 on success.
+   A non-zero return stops the writer, which then returns TREVE_EIO. */
+typedef int (*treve_write_fn)(void *user, const char *data, size_t len);
+
+/* Convenience writer for a FILE * (stdio) as user pointer. */
+int treve_write_file(void *file, const char *data, size_t len);
+
+/* Human-readable dump of sentences, tokens, dictionary matches, numbers
+   and times, with their byte spans. */
+int treve_doc_write_debug(const treve_doc *doc, treve_write_fn w, void *user);
+
+/* One JSON object per line per temporal expression (SPEC: treve times). */
+int treve_doc_write_times(const treve_doc *doc, treve_write_fn w, void *user);
+
+typedef enum treve_format { TREVE_FORMAT_JSONL = 0, TREVE_FORMAT_CSV = 1 } treve_format;
+
+/* One line per coded event (SPEC: treve code). */
+int treve_doc_write_events(const treve_doc *doc, treve_format f, treve_write_fn w, void *user);
+/* The CSV header line matching treve_doc_write_events(TREVE_FORMAT_CSV). */
+int treve_write_events_csv_header(treve_write_fn w, void *user);
+
+/* Counts, for tests and progress lines. */
+size_t treve_doc_sentence_count(const treve_doc *doc);
+size_t treve_doc_token_count(const treve_doc *doc);
+size_t treve_doc_event_count(const treve_doc *doc);
+/* 1 when relative times could not be resolved for lack of a publication time. */
+int treve_doc_has_unresolved_times(const treve_doc *doc);
+
+/* Parses an ISO 8601 date or date-time ("2022-09-13", "2022-09-13T08:00",
+   "2022-09-13T08:00:00Z", "2022-09-13T11:00:00+03:00") into seconds since the
+   Unix epoch, UTC; a time without offset is UTC. Returns 0 or TREVE_EDATE. */
+int treve_parse_iso8601(const char *s, int64_t *out_utc, treve_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TREVE_H */
