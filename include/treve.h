@@ -13,7 +13,7 @@
  *     treve_article a = { .text = buf, .len = n, .lang = "fr",
  *                         .published = "2022-09-13T08:00:00Z" };
  *     treve_doc *doc = treve_doc_analyse(ctx, &a, &err);   // one arena per article
- *     treve_doc_write_debug(doc, my_writer, stdout);
+ *     treve_doc_write_debug(doc, TREVE_DEBUG_ALL, treve_write_file, stdout);
  *     treve_doc_free(doc);
  *     treve_ctx_free(ctx);
  *
@@ -116,8 +116,18 @@ typedef int (*treve_write_fn)(void *user, const char *data, size_t len);
 int treve_write_file(void *file, const char *data, size_t len);
 
 /* Human-readable dump of sentences, tokens, dictionary matches, numbers
-   and times, with their byte spans. */
-int treve_doc_write_debug(const treve_doc *doc, treve_write_fn w, void *user);
+   and times, with their byte spans; `what` is an OR of the flags below
+   (TREVE_DEBUG_ALL for everything). */
+enum treve_debug_what {
+    TREVE_DEBUG_SENTENCES = 1,
+    TREVE_DEBUG_TOKENS = 2,
+    TREVE_DEBUG_MATCHES = 4,
+    TREVE_DEBUG_NUMBERS = 8,
+    TREVE_DEBUG_TIMES = 16,
+    TREVE_DEBUG_EVENTS = 32,
+    TREVE_DEBUG_ALL = 63
+};
+int treve_doc_write_debug(const treve_doc *doc, unsigned what, treve_write_fn w, void *user);
 
 /* One JSON object per line per temporal expression (SPEC: treve times). */
 int treve_doc_write_times(const treve_doc *doc, treve_write_fn w, void *user);
@@ -135,6 +145,23 @@ size_t treve_doc_token_count(const treve_doc *doc);
 size_t treve_doc_event_count(const treve_doc *doc);
 /* 1 when relative times could not be resolved for lack of a publication time. */
 int treve_doc_has_unresolved_times(const treve_doc *doc);
+
+/* ---- JSONL input --------------------------------------------------------
+ * One article per line: {"id","url","source","published","lang","title","text"};
+ * only "text" is required. The article's text (what spans index) is the UTF-8
+ * of title + "\n\n" + text when there is a title, else text; headline_end
+ * marks the title. */
+typedef struct treve_jsonl_article {
+    treve_article article; /* points into the strings below */
+    char *text;            /* owned: title + "\n\n" + text */
+    char *id, *url, *source, *published, *lang;
+} treve_jsonl_article;
+
+/* Parses one JSONL line (without its newline). On error returns a code
+   (TREVE_EJSON, TREVE_EFIELD, TREVE_EDATE) with err->offset the byte offset
+   within the line. On success the caller frees with treve_jsonl_article_clear. */
+int treve_jsonl_parse(const char *line, size_t len, treve_jsonl_article *out, treve_error *err);
+void treve_jsonl_article_clear(treve_jsonl_article *a);
 
 /* Parses an ISO 8601 date or date-time ("2022-09-13", "2022-09-13T08:00",
    "2022-09-13T08:00:00Z", "2022-09-13T11:00:00+03:00") into seconds since the

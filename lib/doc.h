@@ -17,6 +17,8 @@ struct tv_event; /* lib/events.h */
 
 struct treve_ctx {
     tv_lexicon *lex;
+    char *names[256]; /* paths of dictionary files loaded from disk */
+    size_t nnames;
 };
 
 struct treve_doc {

@@ -1,0 +1,8 @@
+#!/bin/sh
+# scripts/test.sh — the whole test suite: installs what is missing, builds,
+# runs the unit tests and the data-file tests (closing "N passed, N failed").
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/install-deps.sh
+make -j2 all >/dev/null
+make check
