@@ -83,12 +83,9 @@ FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Wall -Wextra -Werror \
                -fsanitize=fuzzer,address,undefined -Iinclude -Ilib $(PKG_CFLAGS)
 fuzz: $(FUZZ_BIN)
-build-fuzz/%: fuzz/%.c $(LIB_SRC) build/gen/embedded.c
+build-fuzz/%: fuzz/%.c $(LIB_SRC) $(BUILD)/gen/embedded.c
 	@mkdir -p build-fuzz
-	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) build/gen/embedded.c $(PKG_LIBS) -lstdc++
-
-build/gen/embedded.c:
-	$(MAKE) BUILD=build build/gen/embedded.c
+	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(BUILD)/gen/embedded.c $(PKG_LIBS) -lstdc++
 
 bench: all
 	sh bench/run.sh

@@ -14,6 +14,7 @@
 #include "times.h"
 
 struct tv_event; /* lib/events.h */
+struct tv_actor;
 
 struct treve_ctx {
     tv_lexicon *lex;
@@ -36,6 +37,8 @@ struct treve_doc {
     size_t nnums;
     tv_timex *times;
     size_t ntimes;
+    struct tv_actor *actors;
+    size_t nactors;
     struct tv_event *events;
     size_t nevents;
 };
