@@ -47,7 +47,7 @@ static bool cls_is(uint16_t id, uint16_t want) { return want != 0 && id == want;
 static bool is_determiner(const tv_text *x, const tv_token *t)
 {
     static const char *const dets[] = {"le", "la", "les", "l'", "un", "une", "des", "du", "ces", "cette",
-                                       "ce", "son", "sa", "ses", "leur", "leurs", "the", "a", "an"};
+                                       "ce", "son", "sa", "ses", "leur", "leurs", "the", "an"};
     if (t->kind != TV_TOK_WORD)
         return false;
     for (size_t i = 0; i < TV_ARRAY_LEN(dets); i++)
@@ -176,7 +176,51 @@ static tv_actor *push_actor(actor_list *l, const tv_text *x, uint32_t first, uin
     a->span.start = x->tok[first].start;
     a->span.end = x->tok[end - 1].end;
     a->pair = -1;
+    a->coord = -1;
     return a;
+}
+
+/* A dyad reference ("les deux pays", "les parties") names the last pair of
+   countries named together before it ("l'Arménie et l'Azerbaïdjan"), else
+   the last two distinct countries. "les dirigeants de ces deux pays" gives
+   the role to both. Unresolved references get no code. */
+static void resolve_dyads(const tv_text *x, tv_actor *all, size_t n)
+{
+    char pair[2][4] = {"", ""}, last[2][4] = {"", ""};
+    for (size_t k = 0; k < n; k++) {
+        tv_actor *a = &all[k];
+        if (a->dyad) {
+            if (a->pair < (int32_t)k || a->pair < 0)
+                continue; /* the second placeholder is filled with the first */
+            tv_actor *b = &all[a->pair];
+            const char(*src)[4] = pair[0][0] && pair[1][0] ? pair : last;
+            if (!src[0][0] || !src[1][0])
+                continue;
+            /* "les dirigeants de ces deux pays": a role right before "de" */
+            const char *sector = "";
+            if (k > 0 && all[k - 1].kind == TV_ACT_ROLE && all[k - 1].tok_end + 1 >= a->tok_first &&
+                a->tok_first > 0 &&
+                (tv_tok_is(x, &x->tok[a->tok_first - 1], "de") || tv_tok_is(x, &x->tok[a->tok_first - 1], "des") ||
+                 tv_tok_is(x, &x->tok[a->tok_first - 1], "of"))) {
+                sector = all[k - 1].sector;
+                all[k - 1].kind = TV_ACT_ADJ; /* folded into the dyad */
+            }
+            set_code(a, src[0], sector);
+            set_code(b, src[1], sector);
+            continue;
+        }
+        if (!a->country[0] || a->kind == TV_ACT_ADJ)
+            continue;
+        if (a->pair > (int32_t)k && all[a->pair].country[0] && strcmp(all[a->pair].country, a->country) != 0 &&
+            !all[a->pair].dyad) {
+            memcpy(pair[0], a->country, 4);
+            memcpy(pair[1], all[a->pair].country, 4);
+        }
+        if (strcmp(a->country, last[0]) != 0) {
+            memcpy(last[1], last[0], 4);
+            memcpy(last[0], a->country, 4);
+        }
+    }
 }
 
 int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t *nout, treve_error *err)
@@ -189,7 +233,6 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
     actor_list l = {.a = arena};
     tv_vec_init(&l.v, sizeof(tv_actor), 1u << 20);
     /* the last two distinct countries named, for dyad references */
-    char last[2][4] = {"", ""};
 
     size_t i = 0;
     while (i < n) {
@@ -277,6 +320,38 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
                 if (ctry[0]) {
                     a->kind = TV_ACT_GROUP;
                     set_code(a, ctry, role->code);
+                    /* ", de l'Azerbaïdjan et de l'Arménie": the same role for each */
+                    size_t prev_index = l.v.len - 1;
+                    for (int more = 0; more < 6; more++) {
+                        uint32_t p = end;
+                        if (!(is_word(x, p, ",") || is_word(x, p, "et") || is_word(x, p, "and")))
+                            break;
+                        p++;
+                        if (!(is_word(x, p, "de") || is_word(x, p, "du") || is_word(x, p, "d'")))
+                            break;
+                        p++;
+                        if (is_word(x, p, "la") || is_word(x, p, "l'"))
+                            p++;
+                        size_t q = match_at(m, n, next, p);
+                        if (q >= n)
+                            break;
+                        size_t ql = group_len(m, q, n);
+                        const tv_entry *ce = group_entry(&m[q], ql, c.country);
+                        if (!ce)
+                            ce = group_entry(&m[q], ql, c.capital);
+                        if (!ce)
+                            break;
+                        tv_actor *more_a = push_actor(&l, x, m[q].tok_first, m[q].tok_end);
+                        if (!more_a)
+                            goto nomem;
+                        more_a->kind = TV_ACT_GROUP;
+                        set_code(more_a, ce->code, role->code);
+                        ((tv_actor *)l.v.data)[prev_index].coord = (int32_t)(l.v.len - 1);
+                        prev_index = l.v.len - 1;
+                        end = m[q].tok_end;
+                        next = q + ql;
+                    }
+                    a = &((tv_actor *)l.v.data)[l.v.len - 1];
                 } else {
                     a->kind = TV_ACT_ROLE;
                     set_code(a, "", role->code);
@@ -314,22 +389,19 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
                 goto nomem;
             a->kind = people ? TV_ACT_COUNTRY : TV_ACT_ADJ;
             set_code(a, demonym->code, "");
-        } else if (dyad && last[0][0] && last[1][0]) {
+        } else if (dyad) {
+            /* two placeholders, resolved once pairs are known (below) */
             for (int s = 0; s < 2; s++) {
                 tv_actor *d = push_actor(&l, x, first, end);
                 if (!d)
                     goto nomem;
                 d->kind = TV_ACT_COUNTRY;
-                set_code(d, last[1 - s], "");
+                d->dyad = true;
                 if (s == 1) {
                     d->pair = (int32_t)(l.v.len - 2);
                     ((tv_actor *)l.v.data)[l.v.len - 2].pair = (int32_t)(l.v.len - 1);
                 }
             }
-        }
-        if (a && a->country[0] && a->kind != TV_ACT_ADJ && strcmp(a->country, last[0]) != 0) {
-            memcpy(last[1], last[0], 4);
-            memcpy(last[0], a->country, 4);
         }
         i = next > i ? next : i + 1;
     }
@@ -347,6 +419,7 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
             q->pair = (int32_t)k;
         }
     }
+    resolve_dyads(x, l.v.data, l.v.len);
     *out = l.v.data;
     *nout = l.v.len;
     return TREVE_OK;

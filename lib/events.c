@@ -1,24 +1,1237 @@
 /*
- * events.c — PLACEHOLDER for the event coder (issue 4): codes no events yet.
+ * events.c — the event coder. Takes a document's dictionary matches,
+ * actor mentions (lib/actors.c), numbers and times; gives one tv_event per
+ * real-world event of the article:
+ *
+ *   1. triggers: every `trigger` match is a candidate (weak ones need an
+ *      actor next to them); appeals, intents, demands and rejections are
+ *      refined by the topic of their complement (topics.fr.txt), and the
+ *      trigger that refined them is absorbed ("demande … de respecter le
+ *      cessez-le-feu" is one 0256 appeal, not also a ceasefire);
+ *   2. roles: subject / object / "par X" / "de X" / "entre X et Y" /
+ *      "opposer X à Y"; reciprocal clashes list both sides as actors;
+ *      "négocier un cessez-le-feu" and a mediation beside a ceasefire make
+ *      the negotiator a mediator;
+ *   3. attribution (report, hope, call, denial, hearsay, future words) and
+ *      negation give claimed_by and the modality;
+ *   4. time: each time expression goes to the nearest trigger of its
+ *      sentence (or to a report verb it directly follows); local times are
+ *      relocated to the place's zone; background (more than 30 days before
+ *      publication) is historical;
+ *   5. casualties: a casualty word, its number and bounds, the group hit,
+ *      who claims it; attached to the violent event they belong to;
+ *   6. merging: mentions of one event in several sentences become one event.
+ * The coding rules a user can rely on are in docs/coding-rules.md.
  */
 #include "events.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define WINDOW_BACK 14  /* tokens searched before a trigger for its subject */
+#define WINDOW_AHEAD 12 /* tokens searched after it for its object */
+
+typedef struct source {
+    uint16_t cls;             /* report, hope, call, denial, hearsay, future */
+    const tv_entry *entry;
+    uint32_t first, end;      /* tokens of the words */
+    const tv_actor *actor;    /* who says it, or NULL */
+    uint32_t sentence;
+    const char *morph;
+    bool inverted;            /* ", a déclaré X": after a quote or a comma */
+} source;
+
+typedef struct coder {
+    treve_doc *doc;
+    const tv_text *x;
+    tv_classes c;
+    tv_actor *act;
+    size_t nact;
+    source *src;
+    size_t nsrc;
+    tv_vec events;
+} coder;
+
+/* ---- small helpers -------------------------------------------------------*/
+static bool word_at(const tv_text *x, uint32_t i, const char *w)
+{
+    return i < x->ntok && tv_tok_is(x, &x->tok[i], w);
+}
+
+static bool is_clause_break(const tv_text *x, uint32_t i)
+{
+    const tv_token *t = &x->tok[i];
+    if (t->kind == TV_TOK_PUNCT)
+        return word_at(x, i, ";") || word_at(x, i, ":");
+    return false;
+}
+
+static int family(const char *cameo)
+{
+    return (cameo[0] - '0') * 10 + (cameo[1] - '0');
+}
+
+static bool attr_is(const tv_entry *e, const char *key, const char *value)
+{
+    const char *v = tv_entry_attr(e, key);
+    return v && strcmp(v, value) == 0;
+}
+
+const char *tv_modality_name(int m)
+{
+    static const char *const names[] = {"asserted", "asserted", "hoped", "called_for", "denied", "reported", "future"};
+    return m >= 0 && m <= TV_MOD_FUTURE ? names[m] : "asserted";
+}
+
+const char *tv_casualty_kind_name(int k)
+{
+    static const char *const names[] = {"killed", "killed", "wounded", "missing", "captured", "displaced"};
+    return k >= 0 && k <= TV_CAS_DISPLACED ? names[k] : "killed";
+}
+
+static uint8_t casualty_kind(const char *code)
+{
+    if (strcmp(code, "wounded") == 0)
+        return TV_CAS_WOUNDED;
+    if (strcmp(code, "missing") == 0)
+        return TV_CAS_MISSING;
+    if (strcmp(code, "captured") == 0)
+        return TV_CAS_CAPTURED;
+    if (strcmp(code, "displaced") == 0)
+        return TV_CAS_DISPLACED;
+    return TV_CAS_KILLED;
+}
+
+/* The cameo reference entry for a code ("0871" → label, plover…). */
+static const tv_entry *cameo_entry(const coder *k, const char *code)
+{
+    char form[16];
+    int n = snprintf(form, sizeof form, "cameo-%s", code);
+    const tv_entry *out[4];
+    size_t found = tv_lexicon_lookup(k->doc->ctx->lex, form, (size_t)n, out, 4);
+    for (size_t i = 0; i < found; i++)
+        if (out[i]->cls_id == k->c.cameo)
+            return out[i];
+    return NULL;
+}
+
+/* True when the actor is who says something in its sentence ("a déclaré
+   X", "selon X"): such a mention is the source, not a party. */
+static bool actor_is_source(const coder *k, const tv_actor *a)
+{
+    for (size_t i = 0; i < k->nsrc; i++)
+        if (k->src[i].actor == a && k->src[i].cls == k->c.report &&
+            (k->src[i].inverted || attr_is(k->src[i].entry, "side", "after")))
+            return true;
+    return false;
+}
+
+/* A role with no country ("les dirigeants", "le ministère") says nothing
+   about who acts; roles that stand alone (rebels, civilians…) do. */
+static bool codes_alone(const tv_actor *a)
+{
+    if (a->kind == TV_ACT_ADJ)
+        return false;
+    if (a->kind != TV_ACT_ROLE)
+        return true;
+    static const char *const vague[] = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "BUS", "EDU", "HLH"};
+    for (size_t i = 0; i < TV_ARRAY_LEN(vague); i++)
+        if (strcmp(a->sector, vague[i]) == 0)
+            return false;
+    return true;
+}
+
+/* The mention is the object of a preposition ("entre X", "avec X", "à X"). */
+static bool after_preposition(const tv_text *x, const tv_actor *a)
+{
+    static const char *const preps[] = {"entre", "avec", "contre", "par", "pour", "sur", "a", "au", "aux",
+                                        "de", "d'", "du", "vers", "chez", "between", "with", "against", "by",
+                                        "to", "of", "from"};
+    uint32_t i = a->head_tok > a->tok_first ? a->tok_first : a->head_tok;
+    if (i == 0)
+        return false;
+    for (size_t p = 0; p < TV_ARRAY_LEN(preps); p++)
+        if (tv_tok_is(x, &x->tok[i - 1], preps[p]))
+            return true;
+    return false;
+}
+
+/* Nearest actor mention ending at or before token t (same sentence, within
+   WINDOW_BACK, not crossing a clause break). */
+static const tv_actor *actor_before_within(const coder *k, uint32_t t, uint32_t sentence, bool skip_sources,
+                                           uint32_t window)
+{
+    const tv_actor *best = NULL;
+    for (size_t i = 0; i < k->nact; i++) {
+        const tv_actor *a = &k->act[i];
+        if (a->sentence != sentence || a->tok_end > t || !codes_alone(a))
+            continue;
+        if (t - a->tok_end > window)
+            continue;
+        /* a subject is not the object of a preposition; the first member
+           of a pair stands for both */
+        if (after_preposition(k->x, a) || (a->pair >= 0 && (size_t)a->pair < i))
+            continue;
+        if (skip_sources && actor_is_source(k, a))
+            continue;
+        bool broken = false;
+        for (uint32_t j = a->tok_end; j < t; j++)
+            if (is_clause_break(k->x, j))
+                broken = true;
+        if (!broken)
+            best = a;
+    }
+    return best;
+}
+
+static const tv_actor *actor_before(const coder *k, uint32_t t, uint32_t sentence, bool skip_sources)
+{
+    return actor_before_within(k, t, sentence, skip_sources, WINDOW_BACK);
+}
+
+static const tv_actor *actor_after(const coder *k, uint32_t t, uint32_t sentence, bool skip_sources)
+{
+    for (size_t i = 0; i < k->nact; i++) {
+        const tv_actor *a = &k->act[i];
+        if (a->sentence != sentence || a->tok_first < t || !codes_alone(a))
+            continue;
+        if (a->tok_first - t > WINDOW_AHEAD)
+            break;
+        if (skip_sources && actor_is_source(k, a))
+            continue;
+        bool broken = false;
+        for (uint32_t j = t; j < a->tok_first; j++)
+            if (is_clause_break(k->x, j))
+                broken = true;
+        if (broken)
+            break;
+        return a;
+    }
+    return NULL;
+}
+
+/* An adjective demonym right after a noun trigger: "médiation russe". */
+static const tv_actor *adjective_after(const coder *k, uint32_t t, uint32_t sentence)
+{
+    for (size_t i = 0; i < k->nact; i++) {
+        const tv_actor *a = &k->act[i];
+        if (a->sentence == sentence && a->kind == TV_ACT_ADJ && a->tok_first == t)
+            return a;
+    }
+    return NULL;
+}
+
+/* The actor introduced by "de/du/des/d'/par/by/of X" starting at token t. */
+static const tv_actor *actor_introduced(const coder *k, uint32_t t, uint32_t sentence, const char *const *preps,
+                                        size_t nprep)
+{
+    bool prep = false;
+    for (size_t i = 0; i < nprep; i++)
+        if (word_at(k->x, t, preps[i]))
+            prep = true;
+    if (!prep)
+        return NULL;
+    for (size_t i = 0; i < k->nact; i++) {
+        const tv_actor *a = &k->act[i];
+        if (a->sentence != sentence || a->kind == TV_ACT_ADJ)
+            continue;
+        /* "de la Russie": the mention starts after the preposition (its
+           determiner included), or on it for "des dirigeants", "du Kremlin" */
+        if (a->tok_first == t + 1 || a->tok_first == t || (a->tok_first == t + 2 && word_at(k->x, t + 1, "la")))
+            return a;
+    }
+    return NULL;
+}
+
+/* ---- events --------------------------------------------------------------*/
+static void add_actor(tv_event *e, const tv_actor *a, uint8_t role)
+{
+    if (!a || !a->code[0])
+        return;
+    for (size_t i = 0; i < e->nactors; i++) {
+        const tv_actor *o = e->actors[i].actor;
+        if (strcmp(o->code, a->code) == 0) {
+            if (role == TV_ROLE_MEDIATOR)
+                e->actors[i].role = role;
+            return;
+        }
+        /* RUS and RUSGOV in the same role: one actor; a mediator or a
+           recipient takes the specific code, a party keeps the country */
+        if (o->country[0] && strcmp(o->country, a->country) == 0 && e->actors[i].role == role) {
+            if (!o->sector[0] && a->sector[0] && role != TV_ROLE_ACTOR)
+                e->actors[i].actor = a;
+            return;
+        }
+    }
+    if (e->nactors < TV_EVENT_MAX_ACTORS) {
+        e->actors[e->nactors].actor = a;
+        e->actors[e->nactors].role = role;
+        e->nactors++;
+    }
+}
+
+static void add_with_pair(const coder *k, tv_event *e, const tv_actor *a, uint8_t role)
+{
+    add_actor(e, a, role);
+    if (a && a->pair >= 0)
+        add_actor(e, &k->act[a->pair], role);
+    /* "les dirigeants de la Russie, de l'Azerbaïdjan et de l'Arménie" */
+    for (int guard = 0; a && a->coord >= 0 && guard < TV_EVENT_MAX_ACTORS; guard++) {
+        a = &k->act[a->coord];
+        add_actor(e, a, role);
+    }
+}
+
+static bool has_role(const tv_event *e, uint8_t role)
+{
+    for (size_t i = 0; i < e->nactors; i++)
+        if (e->actors[i].role == role)
+            return true;
+    return false;
+}
+
+/* Passive voice: the trigger is a past participle after a form of être. */
+static bool is_passive(const coder *k, const tv_match *m)
+{
+    if (!m->morph || !strstr(m->morph, "ppas"))
+        return false;
+    static const char *const etre[] = {"ete", "est", "sont", "etait", "etaient", "sera", "seront", "fut", "furent",
+                                       "etre"};
+    for (uint32_t j = m->tok_first; j > 0 && m->tok_first - j < 3; j--)
+        for (size_t i = 0; i < TV_ARRAY_LEN(etre); i++)
+            if (word_at(k->x, j - 1, etre[i]))
+                return true;
+    return false;
+}
+
+static const char *const DE[] = {"de", "du", "des", "d'", "of"};
+static const char *const PAR[] = {"par", "by"};
+
+/* Fills the actors of event e from its trigger match m. */
+static void assign_roles(const coder *k, tv_event *e, const tv_match *m, const source *claim)
+{
+    const tv_entry *t = m->entry;
+    uint32_t s = k->x->tok[m->tok_first].sentence;
+    bool noun = attr_is(t, "pos", "noun") || attr_is(t, "pos", "phrase");
+    bool recip = attr_is(t, "recip", "1");
+    int fam = family(e->cameo);
+    const tv_actor *subj = actor_before(k, m->tok_first, s, true);
+    const tv_actor *obj = actor_after(k, m->tok_end, s, true);
+
+    if (attr_is(t, "voice", "oppose")) {
+        /* "ont opposé [dans la nuit] X à Y" */
+        const tv_actor *a1 = actor_after(k, m->tok_end, s, true);
+        if (a1) {
+            add_with_pair(k, e, a1, TV_ROLE_ACTOR);
+            const tv_actor *a2 = actor_after(k, a1->tok_end, s, true);
+            if (a2)
+                add_with_pair(k, e, a2, TV_ROLE_ACTOR);
+        }
+        return;
+    }
+    if (recip) {
+        /* "affrontements entre X et Y", "X et Y se sont affrontés",
+           "combats avec X", else the countries of the sentence */
+        const tv_actor *after = NULL;
+        bool between = false;
+        uint32_t p = m->tok_end;
+        while (p < k->x->ntok && k->x->tok[p].sentence == s && p < m->tok_end + 4) {
+            between = word_at(k->x, p, "entre") || word_at(k->x, p, "between");
+            if (between || word_at(k->x, p, "avec") || word_at(k->x, p, "contre") || word_at(k->x, p, "with") ||
+                word_at(k->x, p, "against")) {
+                after = actor_after(k, p + 1, s, true);
+                break;
+            }
+            p++;
+        }
+        const tv_actor *adj = adjective_after(k, m->tok_end, s);
+        if (after)
+            add_with_pair(k, e, after, TV_ROLE_ACTOR);
+        if (adj)
+            add_with_pair(k, e, adj, TV_ROLE_ACTOR);
+        /* "entre X et Y" names both sides; otherwise the subject is one */
+        if (subj && !(between && after))
+            add_with_pair(k, e, subj, TV_ROLE_ACTOR);
+        return;
+    }
+    if (attr_is(t, "subj", "mediator")) {
+        /* "la Russie a négocié un cessez-le-feu avec/entre X et Y" */
+        const tv_actor *med = subj ? subj : (claim ? claim->actor : NULL);
+        uint32_t p = m->tok_end;
+        if (word_at(k->x, p, "avec") || word_at(k->x, p, "entre") || word_at(k->x, p, "between") ||
+            word_at(k->x, p, "with"))
+            add_with_pair(k, e, actor_after(k, p + 1, s, true), TV_ROLE_ACTOR);
+        if (med)
+            add_actor(e, med, TV_ROLE_MEDIATOR);
+        return;
+    }
+    if (attr_is(t, "voice", "inverse")) {
+        /* "X a reçu un appel des dirigeants Y": Y acts, X receives */
+        const tv_actor *agent = actor_introduced(k, m->tok_end, s, DE, TV_ARRAY_LEN(DE));
+        if (agent)
+            add_with_pair(k, e, agent, TV_ROLE_ACTOR);
+        const tv_actor *receiver = actor_before(k, m->tok_first, s, false);
+        if (!receiver && claim)
+            receiver = claim->actor;
+        if (receiver)
+            add_actor(e, receiver, TV_ROLE_RECIPIENT);
+        return;
+    }
+    if (noun) {
+        const tv_actor *agent = actor_introduced(k, m->tok_end, s, DE, TV_ARRAY_LEN(DE));
+        const tv_actor *adj = adjective_after(k, m->tok_end, s);
+        if (!agent && adj)
+            agent = adj;
+        if (!agent) {
+            agent = actor_introduced(k, m->tok_end, s, PAR, TV_ARRAY_LEN(PAR));
+        }
+        if (agent) {
+            add_with_pair(k, e, agent, TV_ROLE_ACTOR);
+        } else if (subj) {
+            add_with_pair(k, e, subj, TV_ROLE_ACTOR);
+        }
+        /* "appel de X à Y", "attaque contre Y" */
+        uint32_t after_agent = agent ? agent->tok_end : m->tok_end;
+        const tv_actor *to = NULL;
+        bool with = fam == 4 || fam == 5 || fam == 6 || fam == 7;
+        if ((with && (word_at(k->x, after_agent, "avec") || word_at(k->x, after_agent, "with"))) ||
+            word_at(k->x, after_agent, "contre") || word_at(k->x, after_agent, "a") ||
+            word_at(k->x, after_agent, "aux") || word_at(k->x, after_agent, "au") ||
+            word_at(k->x, after_agent, "against") || word_at(k->x, after_agent, "sur"))
+            to = actor_after(k, after_agent + 1, s, true);
+        if (to && to != agent)
+            add_with_pair(k, e, to, TV_ROLE_RECIPIENT);
+    } else if (is_passive(k, m)) {
+        const tv_actor *agent = actor_introduced(k, m->tok_end, s, PAR, TV_ARRAY_LEN(PAR));
+        if (agent)
+            add_with_pair(k, e, agent, TV_ROLE_ACTOR);
+        if (subj)
+            add_with_pair(k, e, subj, TV_ROLE_RECIPIENT);
+    } else {
+        if (subj)
+            add_with_pair(k, e, subj, TV_ROLE_ACTOR);
+        /* a statement has no object party ("préoccupée…, la Russie dit") */
+        if (obj && fam != 1 && !attr_is(t, "pos", "adj") && (!subj || strcmp(obj->code, subj->code) != 0))
+            add_with_pair(k, e, obj, TV_ROLE_RECIPIENT);
+    }
+    /* Statements, appeals, demands, accusations… with no subject in the
+       clause ("Nous appelons …", a déclaré X) are the speaker's. */
+    bool verbal = fam <= 5 || (fam >= 10 && fam <= 14) || fam == 16;
+    if (!has_role(e, TV_ROLE_ACTOR) && verbal && claim && claim->actor)
+        add_actor(e, claim->actor, TV_ROLE_ACTOR);
+}
+
+/* The attribution that governs token t of sentence s: a report/hope/call/…
+   source of the same sentence (the nearest one). */
+static const source *source_for(const coder *k, uint32_t s, uint16_t cls, uint32_t t, bool before_only)
+{
+    const source *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t i = 0; i < k->nsrc; i++) {
+        const source *r = &k->src[i];
+        if (r->sentence != s || (cls && r->cls != cls))
+            continue;
+        if (before_only && r->end > t)
+            continue;
+        uint32_t d = r->first > t ? r->first - t : t - r->first;
+        if (d < best_d) {
+            best = r;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static bool negated(const coder *k, const tv_match *m)
+{
+    const tv_text *x = k->x;
+    uint32_t s = x->tok[m->tok_first].sentence;
+    for (uint32_t j = m->tok_first; j > 0 && m->tok_first - j < 4; j--) {
+        uint32_t i = j - 1;
+        if (x->tok[i].sentence != s)
+            break;
+        if (word_at(x, i, "ne") || word_at(x, i, "n'")) {
+            for (uint32_t q = i + 1; q < m->tok_end + 3 && q < x->ntok; q++)
+                if (word_at(x, q, "pas") || word_at(x, q, "jamais") || word_at(x, q, "aucun") ||
+                    word_at(x, q, "aucune") || word_at(x, q, "guere") || word_at(x, q, "nullement"))
+                    return true;
+        }
+        if (word_at(x, i, "not") || word_at(x, i, "never") || word_at(x, i, "n't"))
+            return true;
+    }
+    return false;
+}
+
+static uint8_t modality_of(const coder *k, const tv_event *e, const tv_match *m)
+{
+    uint32_t s = k->x->tok[m->tok_first].sentence;
+    int fam = family(e->cameo);
+    if (negated(k, m) || source_for(k, s, k->c.denial, m->tok_first, true))
+        return TV_MOD_DENIED;
+    if (source_for(k, s, k->c.hope, m->tok_first, true))
+        return TV_MOD_HOPED;
+    if (fam == 2 || fam == 10)
+        return TV_MOD_CALLED_FOR;
+    if (source_for(k, s, k->c.call, m->tok_first, true))
+        return TV_MOD_CALLED_FOR;
+    const source *fut = source_for(k, s, k->c.future, m->tok_first, true);
+    if ((fut && m->tok_first - fut->end <= 4) || (m->morph && strstr(m->morph, "ifut")))
+        return TV_MOD_FUTURE;
+    if (source_for(k, s, k->c.hearsay, m->tok_first, false) || (m->morph && strstr(m->morph, "cond")))
+        return TV_MOD_REPORTED;
+    return TV_MOD_ASSERTED;
+}
+
+/* ---- sources (attribution) -----------------------------------------------*/
+static int find_sources(coder *k, tv_arena *a, treve_error *err)
+{
+    const tv_text *x = k->x;
+    tv_vec v;
+    tv_vec_init(&v, sizeof(source), 1u << 20);
+    for (size_t i = 0; i < k->doc->nmatches; i++) {
+        const tv_match *m = &k->doc->matches[i];
+        uint16_t cls = m->entry->cls_id;
+        if (!(cls == k->c.report || cls == k->c.hope || cls == k->c.call || cls == k->c.denial ||
+              cls == k->c.hearsay || cls == k->c.future) || cls == 0)
+            continue;
+        if (i > 0 && k->doc->matches[i - 1].tok_first == m->tok_first && k->doc->matches[i - 1].entry->cls_id == cls)
+            continue; /* one source per words */
+        source *r = tv_vec_push(&v, a);
+        if (!r)
+            return tv_fail(err, TREVE_ENOMEM, "too many attributions", 0, 0);
+        r->cls = cls;
+        r->entry = m->entry;
+        r->first = m->tok_first;
+        r->end = m->tok_end;
+        r->sentence = x->tok[m->tok_first].sentence;
+        r->morph = m->morph;
+        /* who: "selon X" → after; ", a déclaré X" (inversion after a quote or
+           a comma) → after; "X a déclaré" → before */
+        const tv_actor *who = NULL;
+        bool side_after = attr_is(m->entry, "side", "after");
+        uint32_t prev = m->tok_first;
+        while (prev > 0 && x->tok[prev - 1].sentence == r->sentence &&
+               (word_at(x, prev - 1, "a") || word_at(x, prev - 1, "ont") || word_at(x, prev - 1, "avait") ||
+                word_at(x, prev - 1, "avaient") || word_at(x, prev - 1, "aurait") || word_at(x, prev - 1, "has") ||
+                word_at(x, prev - 1, "have") || word_at(x, prev - 1, "had") || word_at(x, prev - 1, "se") ||
+                word_at(x, prev - 1, "s'") || word_at(x, prev - 1, "aussi") || word_at(x, prev - 1, "egalement")))
+            prev--;
+        /* inverted after a quotation, or after a comma when the speaker
+           follows the verb at once (", a indiqué le ministère") */
+        bool inverted = false;
+        if (prev > 0 && x->tok[prev - 1].sentence == r->sentence) {
+            if (x->tok[prev - 1].kind == TV_TOK_QUOTE) {
+                inverted = true;
+            } else if (word_at(x, prev - 1, ",")) {
+                const tv_actor *next = actor_after(k, m->tok_end, r->sentence, false);
+                uint32_t gap_end = m->tok_end + 1;
+                for (size_t t = 0; t < k->doc->ntimes; t++) /* ", a annoncé mardi matin X" */
+                    if (k->doc->times[t].tok_first <= m->tok_end + 1 && k->doc->times[t].tok_end > m->tok_end)
+                        gap_end = k->doc->times[t].tok_end + 1;
+                inverted = next && next->tok_first <= gap_end;
+            }
+        }
+        if (cls == k->c.report && (side_after || inverted)) {
+            who = actor_after(k, m->tok_end, r->sentence, false);
+        } else if (cls == k->c.report || cls == k->c.denial) {
+            who = actor_before_within(k, m->tok_first, r->sentence, false, 40);
+            if (!who)
+                who = actor_after(k, m->tok_end, r->sentence, false);
+        } else if (cls == k->c.hope || cls == k->c.call) {
+            who = actor_before(k, m->tok_first, r->sentence, false);
+        }
+        r->actor = who;
+        r->inverted = inverted;
+    }
+    k->src = v.data;
+    k->nsrc = v.len;
+    return TREVE_OK;
+}
+
+/* The claimant of sentence s: its report source with an actor (the one
+   nearest t), else none. */
+static const source *claim_for(const coder *k, uint32_t s, uint32_t t)
+{
+    const source *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t i = 0; i < k->nsrc; i++) {
+        const source *r = &k->src[i];
+        if (r->sentence != s || !r->actor || r->cls != k->c.report)
+            continue;
+        uint32_t d = r->first > t ? r->first - t : t - r->first;
+        if (d < best_d) {
+            best = r;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* ---- time ----------------------------------------------------------------*/
+/* Each DATE/TIME expression of a sentence belongs to its nearest trigger;
+   one right after a report verb belongs to the report ("a annoncé mardi"). */
+/* Token distance from a time to a trigger; a trigger after the time counts
+   a little farther: in French news the date mostly follows its event. */
+/* Tokens between a and b, each actor mention or time counting as one word. */
+static uint32_t chunk_distance(const coder *k, uint32_t a, uint32_t b)
+{
+    uint32_t d = 0, i = a;
+    while (i < b) {
+        uint32_t skip = i + 1;
+        for (size_t j = 0; j < k->nact; j++)
+            if (k->act[j].tok_first == i && k->act[j].tok_end > skip)
+                skip = k->act[j].tok_end;
+        for (size_t j = 0; j < k->doc->ntimes; j++)
+            if (k->doc->times[j].tok_first == i && k->doc->times[j].tok_end > skip)
+                skip = k->doc->times[j].tok_end;
+        d++;
+        i = skip;
+    }
+    return d;
+}
+
+static uint32_t time_distance(const coder *k, const tv_timex *t, const tv_match *m)
+{
+    if (t->tok_first >= m->tok_end)
+        return chunk_distance(k, m->tok_end, t->tok_first);
+    if (m->tok_first >= t->tok_end)
+        return chunk_distance(k, t->tok_end, m->tok_first) + 3;
+    return 0;
+}
+
+static const tv_timex *time_for(const coder *k, const tv_match *m, const tv_match *const *trig, size_t ntrig)
+{
+    const tv_text *x = k->x;
+    uint32_t s = x->tok[m->tok_first].sentence;
+    const tv_timex *best = NULL;
+    bool best_opening = false;
+    for (size_t i = 0; i < k->doc->ntimes; i++) {
+        const tv_timex *t = &k->doc->times[i];
+        if (x->tok[t->tok_first].sentence != s || (t->type != TV_TIMEX_DATE && t->type != TV_TIMEX_TIME))
+            continue;
+        bool after_report = false;
+        for (size_t r = 0; r < k->nsrc; r++) {
+            const source *src = &k->src[r];
+            if (src->sentence == s && src->cls == k->c.report && t->tok_first >= src->end &&
+                t->tok_first - src->end <= 1 && !attr_is(src->entry, "side", "after"))
+                after_report = true;
+        }
+        if (after_report)
+            continue;
+        /* "A l'automne 2020, …": a time opening the sentence dates it all */
+        bool opening = t->tok_first <= x->sent[s].tok_first + 2 && t->tok_end < x->ntok &&
+                       word_at(x, t->tok_end, ",");
+        if (!opening) {
+            uint32_t dm = time_distance(k, t, m);
+            for (size_t j = 0; j < ntrig; j++) {
+                const tv_match *o = trig[j];
+                if (!o || o == m || o->tok_first == m->tok_first)
+                    continue;
+                if (time_distance(k, t, o) < dm)
+                    goto next_time;
+            }
+        } else if (best && !best_opening) {
+            continue; /* the event's own time beats the sentence's */
+        }
+        /* of the times that are this trigger's, the nearest */
+        if (!best || (best_opening && !opening) || (!opening && time_distance(k, t, m) < time_distance(k, best, m))) {
+            best = t;
+            best_opening = opening;
+        }
+    next_time:;
+    }
+    return best;
+}
+#if 0
+{
+    {
+#endif
+
+/* The zone of the event's place, or of its first actor's country. */
+static const char *zone_for(const coder *k, const tv_event *e)
+{
+    if (e->place_entry) {
+        const char *tz = tv_entry_attr(e->place_entry, "tz");
+        if (tz)
+            return tz;
+    }
+    for (size_t i = 0; i < e->nactors; i++) {
+        const char *ctry = e->actors[i].actor->country;
+        if (!ctry[0])
+            continue;
+        for (size_t j = 0; j < k->doc->nmatches; j++) {
+            const tv_entry *en = k->doc->matches[j].entry;
+            if (en->cls_id == k->c.country && strcmp(en->code, ctry) == 0) {
+                const char *tz = tv_entry_attr(en, "tz");
+                if (tz)
+                    return tz;
+            }
+        }
+    }
+    return NULL;
+}
+
+static const tv_timex *historical_time_near(const coder *k, const tv_match *m, int64_t before)
+{
+    uint32_t s = k->x->tok[m->tok_first].sentence;
+    const tv_timex *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t i = 0; i < k->doc->ntimes; i++) {
+        const tv_timex *t = &k->doc->times[i];
+        if (k->x->tok[t->tok_first].sentence != s || t->start == TV_TIME_NONE ||
+            (t->type != TV_TIMEX_DATE && t->type != TV_TIMEX_TIME))
+            continue;
+        int64_t end = t->end != TV_TIME_NONE ? t->end : t->start;
+        if (end >= before)
+            continue;
+        uint32_t d = time_distance(k, t, m);
+        if (d < best_d) {
+            best = t;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* ---- places --------------------------------------------------------------*/
+static bool names_actor(const coder *k, const tv_match *p)
+{
+    for (size_t i = 0; i < k->nact; i++)
+        if (p->tok_first >= k->act[i].tok_first && p->tok_first < k->act[i].tok_end && k->act[i].kind != TV_ACT_ADJ)
+            return true;
+    return false;
+}
+
+static bool locative_before(const tv_text *x, uint32_t t)
+{
+    static const char *const loc[] = {"en", "dans", "au", "aux", "pres", "vers", "sur", "in", "at", "near",
+                                      "outside", "inside", "autour", "region", "province", "ville"};
+    for (uint32_t back = 1; back <= 2 && back <= t; back++)
+        for (size_t i = 0; i < TV_ARRAY_LEN(loc); i++)
+            if (tv_tok_is(x, &x->tok[t - back], loc[i]))
+                return true;
+    return false;
+}
+static const tv_match *place_for(const coder *k, const tv_match *m)
+{
+    uint32_t s = k->x->tok[m->tok_first].sentence;
+    const tv_match *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t i = 0; i < k->doc->nmatches; i++) {
+        const tv_match *p = &k->doc->matches[i];
+        if (p->entry->cls_id != k->c.place || k->x->tok[p->tok_first].sentence != s)
+            continue;
+        /* a capital or a country is an actor ("selon Moscou") unless the
+           text puts the event there: "en Arménie", "dans la région de" */
+        if (names_actor(k, p) && !locative_before(k->x, p->tok_first))
+            continue;
+        uint32_t d = p->tok_first > m->tok_first ? p->tok_first - m->tok_first : m->tok_first - p->tok_first;
+        if (d < best_d) {
+            best = p;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* ---- casualties ----------------------------------------------------------*/
+static const tv_number *number_for(const coder *k, const tv_match *m)
+{
+    const tv_text *x = k->x;
+    uint32_t s = x->tok[m->tok_first].sentence;
+    const tv_number *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t i = 0; i < k->doc->nnums; i++) {
+        const tv_number *n = &k->doc->nums[i];
+        if (x->tok[n->tok_first].sentence != s || (n->flags & (TV_NUM_YEAR | TV_NUM_ORDINAL | TV_NUM_PERCENT)))
+            continue;
+        bool in_time = false;
+        for (size_t t = 0; t < k->doc->ntimes; t++) {
+            const tv_timex *tx = &k->doc->times[t];
+            if (n->tok_first < tx->tok_end && tx->tok_first < n->tok_end)
+                in_time = true;
+        }
+        if (in_time)
+            continue;
+        uint32_t d;
+        if (n->tok_end <= m->tok_first)
+            d = m->tok_first - n->tok_end;
+        else if (n->tok_first >= m->tok_end)
+            d = (n->tok_first - m->tok_end) + 2; /* "le bilan s'élève à 12": prefer before */
+        else
+            d = 0;
+        if (d <= 7 && d < best_d) {
+            best = n;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static int add_casualties(coder *k, tv_event *events, size_t nevents, size_t sent_first_event, uint32_t s,
+                          tv_vec *pending, tv_arena *a)
+{
+    (void)pending;
+    (void)a;
+    const tv_text *x = k->x;
+    for (size_t i = 0; i < k->doc->nmatches; i++) {
+        const tv_match *m = &k->doc->matches[i];
+        if (m->entry->cls_id != k->c.casualty || x->tok[m->tok_first].sentence != s)
+            continue;
+        tv_casualty c = {0};
+        c.kind = casualty_kind(m->entry->code);
+        c.min = c.max = NAN;
+        const tv_number *n = number_for(k, m);
+        if (n) {
+            c.min = n->min;
+            c.max = n->max;
+            if (isnan(c.min) && isnan(c.max) && !isnan(n->value))
+                c.min = c.max = n->value;
+        } else {
+            c.unquantified = true;
+        }
+        /* the group: an actor between the number and the word ("49 soldats
+           arméniens ont été tués"), or right after it ("tués parmi les
+           civils"), or the subject that concedes the losses */
+        const tv_actor *g = NULL;
+        uint32_t from = n && n->tok_end <= m->tok_first ? n->tok_end : m->tok_first;
+        for (size_t j = 0; j < k->nact; j++) {
+            const tv_actor *ac = &k->act[j];
+            if (ac->sentence == s && ac->head_tok >= from && ac->tok_end <= m->tok_first && ac->kind != TV_ACT_ADJ)
+                g = ac;
+        }
+        if (!g) {
+            const tv_actor *adj = adjective_after(k, m->tok_end, s);
+            if (adj)
+                g = adj;
+        }
+        if (!g && (word_at(x, m->tok_end, "parmi") || word_at(x, m->tok_end, "among") ||
+                   word_at(x, m->tok_end, "cote") || word_at(x, m->tok_end, "dans")))
+            g = actor_after(k, m->tok_end + 1, s, true);
+        if (!g && c.unquantified)
+            g = actor_before(k, m->tok_first, s, false);
+        if (g) {
+            memcpy(c.country, g->country, 4);
+            memcpy(c.sector, g->sector, 4);
+        }
+        const char *grp = tv_entry_attr(m->entry, "group");
+        if (grp && !c.sector[0])
+            snprintf(c.sector, sizeof c.sector, "%s", grp);
+        const source *cl = claim_for(k, s, m->tok_first);
+        c.claimed_by = cl ? cl->actor : (c.unquantified && g && g->kind != TV_ACT_GROUP ? g : NULL);
+        uint32_t span_first = n && n->tok_end <= m->tok_first ? n->tok_first : m->tok_first;
+        c.span.start = x->tok[span_first].start;
+        c.span.end = x->tok[m->tok_end - 1].end;
+        if (n && n->span.start < c.span.start)
+            c.span.start = n->span.start;
+
+        /* the violent event it belongs to: same sentence first, else the
+           latest current one before */
+        tv_event *target = NULL;
+        for (size_t j = nevents; j > 0; j--) {
+            tv_event *e = &events[j - 1];
+            int fam = family(e->cameo);
+            if (e->consumed || fam < 18 || e->historical)
+                continue;
+            if (j - 1 >= sent_first_event || !target) {
+                target = e;
+                if (j - 1 >= sent_first_event)
+                    break;
+            }
+        }
+        if (!target)
+            continue;
+        /* the same figure twice ("des pertes … sans en préciser le nombre") */
+        bool dup = false;
+        for (size_t j = 0; j < target->ncasualties; j++) {
+            tv_casualty *o = &target->casualties[j];
+            if (o->kind != c.kind || !o->unquantified || !c.unquantified)
+                continue;
+            if (!c.country[0] || strcmp(o->country, c.country) == 0) {
+                dup = true;
+            } else if (!o->country[0]) {
+                *o = c;
+                dup = true;
+            }
+        }
+        if (!dup && target->ncasualties < TV_EVENT_MAX_CASUALTIES)
+            target->casualties[target->ncasualties++] = c;
+    }
+    return TREVE_OK;
+}
+
+/* ---- refinement by topic ---------------------------------------------------*/
+/* A generic appeal/intent/demand/rejection takes the code its complement's
+   topic gives; the trigger that gave it is absorbed. */
+static const tv_match *refine(const coder *k, tv_event *e, const tv_match *m)
+{
+    int fam = family(e->cameo);
+    const char *key = fam == 2 ? "c02" : fam == 3 ? "c03" : fam == 10 ? "c10" : fam == 12 ? "c12" : NULL;
+    if (!key || (strcmp(e->cameo, "020") != 0 && strcmp(e->cameo, "030") != 0 && strcmp(e->cameo, "100") != 0 &&
+                 strcmp(e->cameo, "120") != 0))
+        return NULL;
+    uint32_t s = k->x->tok[m->tok_first].sentence;
+    for (size_t i = 0; i < k->doc->nmatches; i++) {
+        const tv_match *t = &k->doc->matches[i];
+        if (t->tok_first < m->tok_end || k->x->tok[t->tok_first].sentence != s)
+            continue;
+        if (t->entry->cls_id == k->c.topic) {
+            const char *code = tv_entry_attr(t->entry, key);
+            if (code) {
+                snprintf(e->cameo, sizeof e->cameo, "%s", code);
+                return t;
+            }
+        }
+        if (t->entry->cls_id == k->c.trigger && family(t->entry->code) == fam && strlen(t->entry->code) >= 3 &&
+            strcmp(t->entry->code, e->cameo) != 0 && t->tok_first - m->tok_end <= 6) {
+            /* "reçu un appel … avec une demande d'aide": the specific one names it */
+            snprintf(e->cameo, sizeof e->cameo, "%s", t->entry->code);
+            return t;
+        }
+        if (t->entry->cls_id == k->c.trigger && family(t->entry->code) != fam) {
+            /* a ceasefire, a withdrawal… asked for: de-escalation */
+            const char *tc = t->entry->code;
+            if (strncmp(tc, "087", 3) == 0 || strncmp(tc, "0256", 4) == 0) {
+                snprintf(e->cameo, sizeof e->cameo, "%s",
+                         fam == 2 ? "0256" : fam == 3 ? "0356" : fam == 10 ? "1056" : "1246");
+                return t;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* ---- merging -------------------------------------------------------------*/
+static bool same_kind(const char *a, const char *b)
+{
+    int fa = family(a), fb = family(b);
+    if (fa != fb)
+        return false;
+    if (fa == 18 || fa == 19 || fa == 20)
+        return true;
+    return strcmp(a, b) == 0;
+}
+
+static bool actors_compatible(const tv_event *a, const tv_event *b)
+{
+    if (!a->nactors || !b->nactors)
+        return true;
+    for (size_t i = 0; i < a->nactors; i++)
+        for (size_t j = 0; j < b->nactors; j++) {
+            const tv_actor *p = a->actors[i].actor, *q = b->actors[j].actor;
+            if (p->country[0] && strcmp(p->country, q->country) == 0)
+                return true;
+            if (strcmp(p->code, q->code) == 0)
+                return true;
+        }
+    return false;
+}
+
+static bool times_compatible(const tv_event *a, const tv_event *b)
+{
+    if (!a->has_time || !b->has_time || a->time.start == TV_TIME_NONE || b->time.start == TV_TIME_NONE)
+        return true;
+    int64_t ae = a->time.end != TV_TIME_NONE ? a->time.end : a->time.start + 1;
+    int64_t be = b->time.end != TV_TIME_NONE ? b->time.end : b->time.start + 1;
+    /* a day of slack: "dans la nuit" and "mardi" are one night */
+    return a->time.start < be + 86400 && b->time.start < ae + 86400;
+}
+
+static bool is_specific(const tv_actor *a) { return a && a->sector[0]; }
+
+static void merge_into(tv_event *dst, const tv_event *src)
+{
+    for (size_t i = 0; i < src->nactors; i++)
+        add_actor(dst, src->actors[i].actor, src->actors[i].role);
+    if (src->has_time && (!dst->has_time || (src->time.precision && src->time.precision < dst->time.precision)))
+        dst->time = src->time, dst->has_time = true;
+    if (!dst->place && src->place) {
+        dst->place = src->place;
+        dst->place_entry = src->place_entry;
+    }
+    for (size_t i = 0; i < src->ncasualties && dst->ncasualties < TV_EVENT_MAX_CASUALTIES; i++)
+        dst->casualties[dst->ncasualties++] = src->casualties[i];
+    if (!dst->claimed_by || (src->claimed_by && !is_specific(dst->claimed_by) && is_specific(src->claimed_by) &&
+                             strcmp(src->claimed_by->country, dst->claimed_by->country) == 0))
+        dst->claimed_by = src->claimed_by;
+    if (src->modality == TV_MOD_ASSERTED)
+        dst->modality = TV_MOD_ASSERTED;
+    for (size_t i = 0; i < src->nmentions && dst->nmentions < TV_EVENT_MAX_MENTIONS; i++)
+        dst->mentions[dst->nmentions++] = src->mentions[i];
+    /* a specific code beats the generic one of the same family (190 → 195) */
+    if (strlen(src->cameo) > strlen(dst->cameo) || (strcmp(dst->cameo, "190") == 0 && strcmp(src->cameo, "190") != 0))
+        memcpy(dst->cameo, src->cameo, sizeof dst->cameo), dst->cameo_entry = src->cameo_entry;
+}
+
+static void merge_events(tv_event *ev, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (ev[i].consumed)
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            tv_event *d = &ev[j];
+            if (d->consumed || !same_kind(d->cameo, ev[i].cameo) || d->historical != ev[i].historical)
+                continue;
+            if ((d->modality == TV_MOD_DENIED) != (ev[i].modality == TV_MOD_DENIED))
+                continue;
+            if (!actors_compatible(d, &ev[i]) || !times_compatible(d, &ev[i]))
+                continue;
+            merge_into(d, &ev[i]);
+            ev[i].consumed = true;
+            break;
+        }
+    }
+}
+
+/* ---- the coder -----------------------------------------------------------*/
+static bool weak_ok(const coder *k, const tv_match *m)
+{
+    if (!attr_is(m->entry, "weak", "1"))
+        return true;
+    uint32_t s = k->x->tok[m->tok_first].sentence;
+    if (k->x->sent[s].headline)
+        return true;
+    return actor_before(k, m->tok_first, s, false) || actor_after(k, m->tok_end, s, false) ||
+           adjective_after(k, m->tok_end, s);
+}
+
+static bool needs_ok(const coder *k, const tv_match *m)
+{
+    const char *need = tv_entry_attr(m->entry, "needs");
+    if (!need)
+        return true;
+    uint32_t s = k->x->tok[m->tok_first].sentence;
+    for (size_t i = 0; i < k->doc->nmatches; i++) {
+        const tv_match *o = &k->doc->matches[i];
+        if (o == m || k->x->tok[o->tok_first].sentence != s)
+            continue;
+        uint16_t cls = o->entry->cls_id;
+        if (strcmp(need, "conflict") == 0 &&
+            ((cls == k->c.trigger && family(o->entry->code) >= 18) || cls == k->c.casualty || cls == k->c.weapon))
+            return true;
+        if (strcmp(need, "military") == 0 && (cls == k->c.weapon || (cls == k->c.role && !strcmp(o->entry->code, "MIL"))))
+            return true;
+    }
+    /* "affrontements meurtriers qui ont opposé …": the antecedent is a clash */
+    return false;
+}
+
+/* Weapons named in the sentence refine a generic fight (190 → 193/194/195). */
+static void refine_weapon(const coder *k, tv_event *e, uint32_t s)
+{
+    if (family(e->cameo) != 19 || (strcmp(e->cameo, "190") != 0 && strcmp(e->cameo, "193") != 0 &&
+                                   strcmp(e->cameo, "194") != 0))
+        return;
+    int best = atoi(e->cameo);
+    for (size_t i = 0; i < k->doc->nmatches; i++) {
+        const tv_match *o = &k->doc->matches[i];
+        if (o->entry->cls_id != k->c.weapon || k->x->tok[o->tok_first].sentence != s)
+            continue;
+        int w = atoi(o->entry->code);
+        if (w >= 193 && w <= 195 && w > best)
+            best = w;
+    }
+    snprintf(e->cameo, sizeof e->cameo, "%d", best);
+}
+
+/* ", a exhorté le ministère" after a quotation reports it: the quotation
+   holds the event, the verb only says who speaks. */
+static bool reporting_verb(const coder *k, const tv_match *m)
+{
+    for (size_t i = 0; i < k->nsrc; i++) {
+        const source *r = &k->src[i];
+        if (r->first == m->tok_first && r->inverted && (r->cls == k->c.report || r->cls == k->c.call)) {
+            const tv_sentence *s = &k->x->sent[r->sentence];
+            for (uint32_t t = s->tok_first; t < r->first; t++)
+                if (k->x->tok[t].kind == TV_TOK_QUOTE)
+                    return true;
+        }
+    }
+    return false;
+}
+
+/* Trigger t lies within a topic match found after token from (same sentence). */
+static bool overlaps_topic(const coder *k, const tv_match *t, uint32_t from)
+{
+    uint32_t s = k->x->tok[t->tok_first].sentence;
+    for (size_t i = 0; i < k->doc->nmatches; i++) {
+        const tv_match *o = &k->doc->matches[i];
+        if (o->entry->cls_id != k->c.topic || o->tok_first < from || k->x->tok[o->tok_first].sentence != s)
+            continue;
+        if (t->tok_first < o->tok_end && o->tok_first < t->tok_end)
+            return true;
+    }
+    return false;
+}
+
 int tv_events_code(treve_doc *doc, treve_error *err)
 {
-    (void)err;
-    doc->events = NULL;
-    doc->nevents = 0;
-    return TREVE_OK;
-}
+    coder k = {.doc = doc, .x = &doc->text};
+    tv_classes_init(doc->ctx->lex, &k.c);
+    int rc = tv_actors_find(doc, doc->arena, &k.act, &k.nact, err);
+    if (rc != TREVE_OK)
+        return rc;
+    doc->actors = k.act;
+    doc->nactors = k.nact;
+    rc = find_sources(&k, doc->arena, err);
+    if (rc != TREVE_OK)
+        return rc;
+    const tv_text *x = k.x;
+    tv_vec_init(&k.events, sizeof(tv_event), 100000);
+    const tv_match **trig = tv_arena_array(doc->arena, 2 * doc->nmatches + 2, sizeof *trig);
+    bool *absorbed = tv_arena_array(doc->arena, doc->nmatches + 1, sizeof *absorbed);
+    if (!trig || !absorbed)
+        return tv_fail(err, TREVE_ENOMEM, "out of memory", 0, 0);
 
-int treve_doc_write_events(const treve_doc *doc, treve_format f, treve_write_fn w, void *user)
-{
-    (void)doc; (void)f; (void)w; (void)user;
-    return TREVE_OK;
-}
+    size_t mi = 0;
+    int64_t hist_before = doc->published == TV_TIME_NONE ? TV_TIME_NONE : doc->published - 30 * 86400;
+    bool prev_hist = false;
+    tv_timex prev_hist_time;
+    uint32_t prev_para = UINT32_MAX;
+    for (uint32_t s = 0; s < x->nsent; s++) {
+        /* triggers of sentence s (one per word group: the most specific code) */
+        size_t ntrig = 0;
+        size_t m0 = mi;
+        while (mi < doc->nmatches && x->tok[doc->matches[mi].tok_first].sentence == s)
+            mi++;
+        for (size_t i = m0; i < mi; i++) {
+            const tv_match *m = &doc->matches[i];
+            if (m->entry->cls_id != k.c.trigger || absorbed[i])
+                continue;
+            if (ntrig && trig[ntrig - 1]->tok_first == m->tok_first) {
+                if (strlen(m->entry->code) > strlen(trig[ntrig - 1]->entry->code))
+                    trig[ntrig - 1] = m;
+                continue;
+            }
+            if (!weak_ok(&k, m) || !needs_ok(&k, m) || reporting_verb(&k, m))
+                continue;
+            trig[ntrig++] = m;
+        }
+        /* every trigger keeps the times nearest to it, even one absorbed
+           into an appeal ("le cessez-le-feu (déjà en place depuis 2020)") */
+        const tv_match **all_trig = trig + ntrig;
+        size_t nall = ntrig;
+        memcpy(all_trig, trig, ntrig * sizeof *trig);
+        for (size_t i = m0; i < mi; i++) /* what an appeal asks for holds its own times */
+            if (doc->matches[i].entry->cls_id == k.c.topic && (i == m0 || doc->matches[i - 1].tok_first != doc->matches[i].tok_first))
+                all_trig[nall++] = &doc->matches[i];
+        size_t first_event = k.events.len;
+        bool any_current = false, any_hist = false;
+        for (size_t t = 0; t < ntrig; t++) {
+            const tv_match *m = trig[t];
+            if (!m)
+                continue;
+            tv_event *e = tv_vec_push(&k.events, doc->arena);
+            if (!e)
+                return tv_fail(err, TREVE_ENOMEM, "too many events", 0, 0);
+            snprintf(e->cameo, sizeof e->cameo, "%s", m->entry->code);
+            const tv_match *by = refine(&k, e, m);
+            if (by) /* what the appeal asks for is part of the appeal */
+                for (size_t u = t + 1; u < ntrig; u++)
+                    if (trig[u] && (overlaps_topic(&k, trig[u], m->tok_end) ||
+                                    (trig[u]->tok_first >= by->tok_first && trig[u]->tok_first < by->tok_end)))
+                        trig[u] = NULL;
+            e->trigger_first = m->tok_first;
+            e->trigger_end = m->tok_end;
+            e->mentions[0].sentence = s;
+            e->mentions[0].span.start = x->tok[m->tok_first].start;
+            e->mentions[0].span.end = x->tok[m->tok_end - 1].end;
+            e->nmentions = 1;
+            const source *claim = claim_for(&k, s, m->tok_first);
+            e->claimed_by = claim ? claim->actor : NULL;
+            assign_roles(&k, e, m, claim);
+            refine_weapon(&k, e, s);
+            e->modality = modality_of(&k, e, m);
+            e->place = place_for(&k, m);
+            e->place_entry = e->place ? e->place->entry : NULL;
+            const tv_timex *tm = time_for(&k, m, all_trig, nall);
+            if (tm) {
+                e->time = *tm;
+                e->has_time = true;
+            }
+            if (e->has_time && hist_before != TV_TIME_NONE && e->time.start != TV_TIME_NONE) {
+                int64_t end = e->time.end != TV_TIME_NONE ? e->time.end : e->time.start;
+                if (end < hist_before)
+                    e->historical = true;
+            }
+            if (!e->has_time && hist_before != TV_TIME_NONE &&
+                (attr_is(m->entry, "pos", "noun") || attr_is(m->entry, "pos", "phrase"))) {
+                /* "à la suite d'un mois et demi de guerre" beside a 2020 date:
+                   a nominal mention with no time of its own in a sentence
+                   dated in the past is that background */
+                const tv_timex *h = historical_time_near(&k, m, hist_before);
+                if (h) {
+                    e->time = *h;
+                    e->has_time = true;
+                    e->historical = true;
+                }
+            }
+            if (!e->has_time && prev_hist && x->sent[s].paragraph == prev_para) {
+                /* background goes on: "Mais la situation reste depuis …" */
+                e->historical = true;
+                e->time = prev_hist_time;
+                e->has_time = true;
+            }
+            if (e->historical && e->modality != TV_MOD_DENIED)
+                e->modality = TV_MOD_ASSERTED; /* background is recalled as fact */
+            const char *zone = zone_for(&k, e);
+            if (e->has_time && zone && e->time.type == TV_TIMEX_TIME &&
+                (!e->time.zone[0] || strcmp(e->time.zone, doc->zone) == 0))
+                tv_timex_relocate(&e->time, zone, NULL);
+            if (e->historical)
+                any_hist = true;
+            else
+                any_current = true;
+        }
+        /* a mediation or an agreement beside a ceasefire in one sentence is
+           that ceasefire's: the mediator joins it */
+        tv_event *ev = k.events.data;
+        for (size_t i = first_event; i < k.events.len; i++) {
+            if (strcmp(ev[i].cameo, "0871") != 0 || ev[i].consumed)
+                continue;
+            for (size_t j = first_event; j < k.events.len; j++) {
+                if (j == i || ev[j].historical != ev[i].historical || ev[j].consumed)
+                    continue;
+                if (family(ev[j].cameo) == 4 && (strncmp(ev[j].cameo, "045", 3) == 0 || strncmp(ev[j].cameo, "046", 3) == 0)) {
+                    for (size_t a = 0; a < ev[j].nactors; a++)
+                        add_actor(&ev[i], ev[j].actors[a].actor, TV_ROLE_MEDIATOR);
+                    ev[j].consumed = true;
+                } else if (family(ev[j].cameo) == 5 || strcmp(ev[j].cameo, "057") == 0) {
+                    merge_into(&ev[i], &ev[j]);
+                    ev[j].consumed = true;
+                }
+            }
+        }
+        rc = add_casualties(&k, k.events.data, k.events.len, first_event, s, NULL, doc->arena);
+        if (rc != TREVE_OK)
+            return rc;
+        if (x->sent[s].paragraph != prev_para) {
+            prev_hist = false;
+            prev_para = x->sent[s].paragraph;
+        }
+        if (any_hist && !any_current) {
+            for (size_t i = first_event; i < k.events.len; i++)
+                if (((tv_event *)k.events.data)[i].historical) {
+                    prev_hist = true;
+                    prev_hist_time = ((tv_event *)k.events.data)[i].time;
+                    break;
+                }
+        } else if (any_current) {
+            prev_hist = false;
+        }
+    }
 
-int treve_write_events_csv_header(treve_write_fn w, void *user)
-{
-    static const char header[] = "event_id,article_id,lang,cameo,plover_type,label\n";
-    return w(user, header, sizeof header - 1) == 0 ? TREVE_OK : TREVE_EIO;
+    tv_event *ev = k.events.data;
+    size_t n = k.events.len;
+    merge_events(ev, n);
+    /* the mediator of a ceasefire is no party to it */
+    for (size_t i = 0; i < n; i++) {
+        ev[i].cameo_entry = cameo_entry(&k, ev[i].cameo);
+        if (!ev[i].has_time && doc->published != TV_TIME_NONE)
+            ev[i].has_time = false;
+    }
+    doc->events = ev;
+    doc->nevents = n;
+    return TREVE_OK;
 }

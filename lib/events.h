@@ -39,6 +39,8 @@ typedef struct tv_actor {
     tv_span span;      /* original bytes (determiner included) */
     tv_span name;      /* person's name within the span, or {0,0} */
     int32_t pair;      /* index of the other actor of an "X et Y" pair, or -1 */
+    bool dyad;         /* from a reference to a pair ("les deux pays") */
+    int32_t coord;     /* next actor of a list ("de X, de Y et de Z"), or -1 */
 } tv_actor;
 
 /* Finds the actor mentions of the whole document, in text order. A
