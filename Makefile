@@ -36,7 +36,7 @@ GEN_DATA := $(BUILD)/gen/data/inflections.fr.tsv
 DEPS     := $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d)
 
 .PHONY: all check unit fuzz bench clean sample
-all: $(BUILD)/treve $(UNIT_BIN)
+all: $(BUILD)/treve $(UNIT_BIN) $(BUILD)/check-events
 
 $(BUILD)/treve: $(TOOL_OBJ) $(BUILD)/libtreve.a
 	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libtreve.a $(PKG_LIBS)
@@ -72,6 +72,10 @@ $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtreve.a tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libtreve.a $(LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/check-events: tests/check-events.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(PKG_LIBS)
 
 check: all
 	TREVE_BUILD=$(BUILD) sh tests/run.sh

@@ -12,6 +12,8 @@
 #   --- stdout-has  lines each of which must be a whole line of stdout
 #   --- stdout-lacks  substrings that must not appear in stdout
 #   --- stderr-has  substrings each of which must appear in stderr
+#   --- events      expectations on `treve code` output, checked by
+#                   $BUILD/check-events (format at the top of tests/check-events.c)
 #   --- exit        the expected exit status (default 0)
 #   --- requires    "shared": skip (and say so) when ../shared is absent
 # Lines before the first section are comments.
@@ -94,6 +96,13 @@ $(diff "$d/stdout" "$d/out" | head -n 30)"
             [ -n "$l" ] || continue
             if grep -Fq -- "$l" "$d/out"; then ok=0; why="$why; unwanted: $l"; fi
         done < "$d/stdout-lacks"
+    fi
+    if [ -f "$d/events" ]; then
+        article=$(printf '%s\n' "$args" | awk '{print $NF}')
+        if ! "$BUILD/check-events" "$d/events" "$article" < "$d/out" > "$d/check" 2>&1; then
+            ok=0; why="$why; events:
+$(head -n 40 "$d/check")"
+        fi
     fi
     if [ -f "$d/stderr-has" ]; then
         while IFS= read -r l; do
