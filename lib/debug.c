@@ -131,7 +131,7 @@ int treve_doc_write_debug(const treve_doc *doc, unsigned what, treve_write_fn w,
             const char *name;
         } nf[] = {{TV_NUM_WORDS, "words"},     {TV_NUM_APPROX, "approx"}, {TV_NUM_ORDINAL, "ordinal"},
                   {TV_NUM_DECIMAL, "decimal"}, {TV_NUM_VAGUE, "vague"},   {TV_NUM_YEAR, "year"},
-                  {TV_NUM_PERCENT, "percent"}};
+                  {TV_NUM_PERCENT, "percent"}, {TV_NUM_RANGE, "range"},   {TV_NUM_INDEF, "indef"}};
         for (size_t i = 0; i < doc->nnums && rc == TREVE_OK; i++) {
             const tv_number *n = &doc->nums[i];
             tv_buf_printf(&b, "number [%u,%u)", n->span.start, n->span.end);
