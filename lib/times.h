@@ -25,6 +25,32 @@ enum tv_precision {
 
 enum tv_basis { TV_BASIS_EXPLICIT = 1, TV_BASIS_RELATIVE, TV_BASIS_PUBLICATION, TV_BASIS_UNRESOLVED };
 
+/* Calendar fields of a DATE/TIME expression as a local civil value (before
+   conversion to UTC), kept so that tv_timex_relocate can convert it again. */
+enum tv_pod { TV_POD_NONE = 0, TV_POD_MO, TV_POD_AF, TV_POD_EV, TV_POD_NI, TV_POD_DT };
+enum tv_mod { TV_MOD_NONE = 0, TV_MOD_START, TV_MOD_MID, TV_MOD_END };
+typedef struct tv_tcal {
+    int32_t y;          /* year, or -1 when unknown (unresolved) */
+    int8_t mo, d;       /* 1-based, 0 = none */
+    int8_t h, mi;       /* -1 = none */
+    int8_t week;        /* ISO week 1..53 (then y is the ISO year), 0 = none */
+    int8_t wday;        /* 1 = Monday … 7, for unresolved weekdays; 0 = none */
+    uint8_t pod;        /* enum tv_pod */
+    uint8_t season;     /* 1 SP, 2 SU, 3 FA, 4 WI; 0 = none */
+    uint8_t weekend;    /* ISO week's week-end */
+    uint8_t cmod;       /* enum tv_mod: narrows the interval to a third */
+    int16_t decade;     /* 199 for the 1990s; -1 = none */
+    int16_t century;    /* 19 for the 20th century; -1 = none */
+} tv_tcal;
+
+enum tv_timex_flag {
+    TV_TIMEX_ZONE_NAMED = 1 << 0, /* the text names the zone: relocate leaves it alone */
+    TV_TIMEX_LOCAL = 1 << 1,      /* calendar value in a local zone: relocate may move it */
+    TV_TIMEX_DST_GAP = 1 << 2,    /* the local time does not exist in the zone (reported) */
+    TV_TIMEX_SINCE = 1 << 3,      /* "depuis 2020": end is the DCT */
+    TV_TIMEX_PAIRED = 1 << 4      /* two renderings of one instant that agree ("09H00 … (06H00 GMT)") */
+};
+
 typedef struct tv_timex {
     uint32_t tok_first, tok_end; /* tokens of the expression */
     tv_span span;                /* original bytes */
@@ -33,10 +59,13 @@ typedef struct tv_timex {
     uint8_t basis;               /* enum tv_basis */
     bool past_only;              /* an expression that can only look back ("hier", "il y a") */
     char value[40];              /* TIMEX3 value: 2022-09-13T09:00, 2020-FA, P44D, PRESENT_REF */
-    char mod[12];                /* TIMEX3 mod: START, END, MID, APPROX, BEFORE, AFTER… or "" */
+    char mod[16];                /* TIMEX3 mod: START, END, MID, APPROX, EQUAL_OR_MORE… or "" */
     int64_t start, end;          /* UTC seconds [start, end); TV_TIME_NONE when not an instant/interval */
     char zone[40];               /* IANA zone used for local times, or "" */
     int32_t offset_min;          /* UTC offset applied, minutes (local times) */
+    uint8_t flags;               /* enum tv_timex_flag */
+    tv_tcal cal;                 /* local calendar value (DATE/TIME) */
+    int64_t dct;                 /* DCT used (for SINCE intervals), or TV_TIME_NONE */
 } tv_timex;
 
 typedef struct tv_time_options {
@@ -61,6 +90,32 @@ int tv_zone_to_utc(const char *zone, int y, int mo, int d, int h, int mi, int64_
                    treve_error *err);
 /* UTC offset (minutes) of zone at instant utc. */
 int tv_zone_offset(const char *zone, int64_t utc, int32_t *offset_min, treve_error *err);
+
+/* IANA zone named by a folded word ("moscou" → Europe/Moscow, "cest" →
+   Etc/GMT-2), or NULL. abbr_only: only abbreviations that can stand alone
+   after a clock time (GMT, UTC, CEST, MSK…). */
+const char *tv_zone_lookup_name(const char *folded, size_t n, bool abbr_only);
+/* True when ICU knows the zone id. */
+bool tv_zone_known(const char *zone);
+
+/* lib/times_calendar.c — calendar values to TIMEX3 values and UTC intervals.
+   tv_tcal_init: all fields "none". tv_tcal_value writes the TIMEX3 value
+   (no zone suffix). tv_tcal_interval converts to a UTC [start, end) in zone;
+   returns TREVE_EDATE for impossible dates or a DST gap, TREVE_ETZ. */
+void tv_tcal_init(tv_tcal *c);
+int tv_tcal_precision(const tv_tcal *c);
+void tv_tcal_value(const tv_tcal *c, char *out, size_t cap);
+int tv_tcal_interval(const tv_tcal *c, const char *zone, int64_t *start, int64_t *end, int32_t *offset_min,
+                     treve_error *err);
+/* Days since 1970-01-01 → ISO weekday (1 = Monday) and ISO year/week. */
+int tv_iso_weekday(int64_t days);
+void tv_iso_week(int64_t days, int32_t *iso_year, int *week);
+/* True when y-m-d is a real Gregorian date. */
+bool tv_valid_date(int64_t y, int m, int d);
+
+/* lib/times_output.c — one expression as a JSON object (no newline), the
+   shape of `treve times` (also used by the debug writer). */
+int tv_timex_write_json(const tv_text *text, const tv_timex *t, tv_buf *b);
 
 const char *tv_precision_name(int p);
 const char *tv_basis_name(int b);
