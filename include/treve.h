@@ -48,7 +48,10 @@ typedef enum treve_code {
     TREVE_EDATE = 9,      /* unparsable date or time */
     TREVE_EIO = 10,       /* a file could not be read or written */
     TREVE_ETZ = 11,       /* unknown time zone */
-    TREVE_EFIELD = 12     /* a required field is missing (JSONL "text") */
+    TREVE_EFIELD = 12,    /* a required field is missing (JSONL "text") */
+    TREVE_ENOTFOUND = 13, /* no such story, ceasefire or article in the store */
+    TREVE_EDB = 14,       /* database error (full disk, read-only file, lock…) */
+    TREVE_ESCHEMA = 15    /* not a treve database, or a newer schema */
 } treve_code;
 
 typedef struct treve_error {
@@ -167,6 +170,56 @@ void treve_jsonl_article_clear(treve_jsonl_article *a);
    "2022-09-13T08:00:00Z", "2022-09-13T11:00:00+03:00") into seconds since the
    Unix epoch, UTC; a time without offset is UTC. Returns 0 or TREVE_EDATE. */
 int treve_parse_iso8601(const char *s, int64_t *out_utc, treve_error *err);
+
+/* ---- store: events kept across articles (lib/store*.c) -----------------
+ * A durable event store (SQLite by default) behind one internal interface.
+ * Ingest is idempotent (an article already stored, by id or by content hash,
+ * changes nothing); events of different articles that describe one
+ * real-world event are merged into stories; ceasefires are tracked with a
+ * state timeline. Every query writes JSON lines (or CSV) through a writer,
+ * so the CLI and the HTTP server share them. */
+typedef struct treve_store treve_store;
+
+typedef enum treve_store_mode { TREVE_STORE_READWRITE = 0, TREVE_STORE_READONLY = 1 } treve_store_mode;
+
+treve_store *treve_store_open(const char *path, treve_store_mode mode, treve_error *err);
+void treve_store_close(treve_store *s);
+
+/* Batches: begin, add articles, commit (one transaction per batch). */
+int treve_store_begin(treve_store *s, treve_error *err);
+/* Adds one analysed article and its events. *added is 0 when the article
+   was already stored (nothing changes), 1 otherwise. */
+int treve_store_add(treve_store *s, const treve_doc *doc, int *added, treve_error *err);
+/* Commits the batch after merging stories and updating ceasefire states. */
+int treve_store_commit(treve_store *s, treve_error *err);
+
+typedef struct treve_query {
+    const char *since, *until;  /* ISO 8601 bounds on event time, or NULL */
+    const char *actor;          /* actor code or prefix (RUS, RUSGOV), or NULL */
+    const char *country;        /* ISO alpha-3 of any actor or of the place */
+    const char *type;           /* CAMEO code prefix ("19", "0871") or PLOVER type ("ASSAULT") */
+    int historical;             /* -1 any, 0 current only, 1 historical only */
+    double min_casualties;      /* events with at least this many killed+wounded (0: any) */
+    const char *parties;        /* ceasefires: "ARM,AZE" */
+    const char *at;             /* ceasefires: state at this ISO 8601 time */
+    size_t limit, offset;       /* paging (limit 0: no limit) */
+} treve_query;
+
+/* Stored events (stories), SPEC shape plus story_id, sources, articles. */
+int treve_store_events(treve_store *s, const treve_query *q, treve_format f, treve_write_fn w, void *user,
+                       treve_error *err);
+/* Ceasefires with their state (at q->at when given) and timeline. */
+int treve_store_ceasefires(treve_store *s, const treve_query *q, treve_write_fn w, void *user, treve_error *err);
+/* One object by id; TREVE_ENOTFOUND when absent. */
+int treve_store_ceasefire(treve_store *s, const char *id, treve_write_fn w, void *user, treve_error *err);
+int treve_store_story(treve_store *s, const char *id, treve_write_fn w, void *user, treve_error *err);
+/* An article: its text and the spans of every field of its events. */
+int treve_store_article(treve_store *s, const char *id, treve_write_fn w, void *user, treve_error *err);
+/* Counts: articles, events, stories, ceasefires by state. */
+int treve_store_stats(treve_store *s, treve_write_fn w, void *user, treve_error *err);
+/* Bulk export: "jsonl", "csv", "gdelt" (GDELT 2.0 event table layout) or
+   "acled" (ACLED-style columns). */
+int treve_store_export(treve_store *s, const char *format, treve_write_fn w, void *user, treve_error *err);
 
 #ifdef __cplusplus
 }

@@ -23,6 +23,9 @@ const char *treve_strerror(treve_code code)
     case TREVE_EIO: return "input/output error";
     case TREVE_ETZ: return "unknown time zone";
     case TREVE_EFIELD: return "required field missing";
+    case TREVE_ENOTFOUND: return "not found";
+    case TREVE_EDB: return "database error";
+    case TREVE_ESCHEMA: return "not a treve database, or a newer schema";
     }
     return "unknown error";
 }
