@@ -89,7 +89,9 @@ size_t treve_ctx_entry_count(const treve_ctx *ctx);
 
 typedef enum treve_invalid_utf8 {
     TREVE_UTF8_REJECT = 0, /* invalid UTF-8 or NUL: the article is rejected */
-    TREVE_UTF8_REPLACE = 1 /* each bad byte reads as U+FFFD, NUL as a space */
+    TREVE_UTF8_REPLACE = 1 /* each bad byte reads as its Windows-1252 character
+                              (a Latin-1 "Arm\xE9nie" still matches), the five
+                              bytes it leaves undefined as U+FFFD; NUL as a space */
 } treve_invalid_utf8;
 
 typedef struct treve_article {

@@ -18,9 +18,11 @@ typedef struct tv_text {
     size_t body_start; /* after a UTF-8 BOM, else 0 */
 
     /* Folded text for matching: NFC, case-folded, accents stripped,
-       œ→oe, ’→', « » “ ” → ", NBSP & co → ' ', dashes → '-', CR → ' '.
+       œ→oe, ’→', « » “ ” → ", NBSP & co → ' ', dashes → '-', "\r\n" →
+       " \n", a lone CR → '\n' (full list at the top of lib/normalise.c).
        norm_to_src[i] is the source offset of the character that produced
-       norm byte i; norm_to_src[norm_len] == len. */
+       norm byte i; norm_to_src[norm_len] == len. norm is NUL-terminated
+       (the tokeniser relies on it) and never contains NUL otherwise. */
     char *norm;
     size_t norm_len;
     uint32_t *norm_to_src;
@@ -33,7 +35,11 @@ typedef struct tv_text {
 
 /* ---- lib/normalise.c ---- */
 /* Validates text->src (UTF-8, no NUL) and builds norm / norm_to_src in the
-   arena. In TREVE_UTF8_REPLACE mode bad bytes become U+FFFD and NUL a space.
+   arena. In TREVE_UTF8_REPLACE mode NUL reads as a space and each byte that
+   is not part of valid UTF-8 as its Windows-1252 character (the usual cause
+   of bad bytes in news text is Latin-1/CP1252: "Arm\xE9nie" folds to
+   "armenie"); the five bytes CP1252 leaves undefined read as U+FFFD, which
+   folds to a space. Spans still index the bytes as read.
    Returns TREVE_OK, or TREVE_EUTF8 / TREVE_ENUL with err->offset set,
    TREVE_ETOOBIG above TREVE_MAX_ARTICLE, TREVE_ENOMEM. */
 int tv_normalise(tv_text *text, tv_arena *a, treve_invalid_utf8 mode, treve_error *err);
@@ -42,6 +48,16 @@ int tv_normalise(tv_text *text, tv_arena *a, treve_invalid_utf8 mode, treve_erro
    tests). Writes a NUL-terminated string into the arena; *out_len its length.
    Invalid UTF-8 → NULL. */
 char *tv_fold(tv_arena *a, const char *s, size_t n, size_t *out_len);
+
+/* The Windows-1252 character of byte b (U+FFFD for the undefined ones). */
+static inline int32_t tv_cp1252(unsigned char b)
+{
+    static const uint16_t c1[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    return b >= 0x80 && b < 0xA0 ? c1[b - 0x80] : b;
+}
 
 /* ---- lib/tokens.c ---- */
 enum tv_token_kind {
@@ -87,7 +103,11 @@ static inline bool tv_tok_is(const tv_text *x, const tv_token *t, const char *s)
 }
 
 /* Splits the normalised text into tokens (arena). Returns TREVE_OK or
-   TREVE_ENOMEM. Maximum tokens: len/1 + 1 — the array is sized once. */
+   TREVE_ENOMEM. The array is sized once (a token per 4 bytes) and doubled
+   in the rare texts that need more; the token rules are documented at the
+   top of lib/tokens.c. Token spans are ordered: start and end never
+   decrease from one token to the next (they overlap only when one source
+   character folds to several tokens, e.g. "½" → "1" "/" "2"). */
 int tv_tokenise(tv_text *text, tv_arena *a, treve_error *err);
 
 /* ---- lib/sentences.c ---- */
@@ -98,7 +118,12 @@ typedef struct tv_sentence {
     bool headline;
 } tv_sentence;
 
+/* Longest sentence, in tokens: longer runs are cut (later stages may be
+   quadratic in a sentence's length). */
+#define TV_MAX_SENTENCE_TOKENS 1024
+
 /* Groups tokens into sentences (arena); sets token.sentence and TV_TF_SENT.
+   Rules at the top of lib/sentences.c.
    headline_end: 0 = the first non-empty line is the headline, else the
    source offset where the headline ends. lang "fr"/"en" selects the
    abbreviation list (both are tried when NULL). */

@@ -21,6 +21,16 @@ static const char USAGE[] =
     "           print temporal expressions (TIMEX3 + UTC)\n"
     "  debug    [--sentences] [--tokens] [--matches] [--numbers] [--times] FILE...\n"
     "           show what each stage found, with byte spans\n"
+    "  ingest   --db PATH [--batch N] FILE...\n"
+    "           code and store; re-ingesting the same article changes nothing\n"
+    "  events   --db PATH [--since T] [--until T] [--actor CODE] [--type CAMEO|PLOVER]\n"
+    "           [--country ISO3] [--historical|--current] [--min-casualties N]\n"
+    "           [--limit N] [--offset N] [--format jsonl|csv]   stored events (stories)\n"
+    "  ceasefires --db PATH [--parties ARM,AZE] [--at TIME]\n"
+    "           ceasefires with their state (at TIME) and why\n"
+    "  export   --db PATH --format jsonl|csv|gdelt|acled   bulk export\n"
+    "  serve    --db PATH [--port 8080] [--bind 127.0.0.1] [--web DIR]\n"
+    "           HTTP JSON API (/api/...) and dashboard (/), database read-only\n"
     "\n"
     "common options:\n"
     "  --lang fr|en|auto      article language (default auto)\n"
@@ -29,7 +39,7 @@ static const char USAGE[] =
     "  --source NAME, --url URL, --id ID   article metadata\n"
     "  --input text|jsonl     how to read files (default: .jsonl suffix = jsonl)\n"
     "  --invalid-utf8 reject|replace   bad UTF-8: reject the article (default) or\n"
-    "                         read each bad byte as U+FFFD\n"
+    "                         read each bad byte as its Windows-1252 character\n"
     "  --data DIR             dictionaries from DIR instead of the built-in ones\n"
     "  --help, --version\n"
     "\n"
@@ -237,7 +247,9 @@ int main(int argc, char **argv)
     static const struct {
         const char *name;
         int (*run)(int, char **);
-    } commands[] = {{"code", tool_code}, {"times", tool_times}, {"debug", tool_debug}};
+    } commands[] = {{"code", tool_code}, {"times", tool_times}, {"debug", tool_debug}, {"serve", tool_serve},
+                    {"ingest", tool_ingest}, {"events", tool_events}, {"ceasefires", tool_ceasefires},
+                    {"export", tool_export}};
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 2, argv + 2);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/run.sh — runs the whole test suite: every unit-test binary in
-# $TREVE_BUILD/tests/, then every data-file test in tests/data/**/*.test.
+# $TREVE_BUILD/tests/, then every data-file test in tests/data/**/*.test,
+# then every script test tests/store/*.sh (see below).
 # Closes with one line "N passed, N failed, N skipped".
 #
 # A .test file is a sequence of sections, each opened by a line "--- NAME":
@@ -50,8 +51,8 @@ for t in "$BUILD"/tests/*; do
 done
 
 # ---- data-file tests ---------------------------------------------------
-hex_to_bin() { # hex text on stdin → bytes on stdout
-    tr -d ' \n\r\t' | sed 's/\(..\)/\\\\x\1/g' | xargs -0 printf '%b' 2>/dev/null
+hex_to_bin() { # hex text on stdin → bytes on stdout (dash's printf has no \x)
+    tr -d ' \n\r\t' | fold -w2 | while read -r h || [ -n "$h" ]; do printf "\\$(printf '%03o' "0x$h")"; done
 }
 
 find tests/data -name '*.test' | sort > "$tmp/list"
@@ -118,6 +119,28 @@ $(head -n 40 "$d/check")"
         if [ -s "$d/err" ]; then echo "  stderr:"; head -n 5 "$d/err" | sed 's/^/    /'; fi
     fi
 done < "$tmp/list"
+
+# ---- script tests -------------------------------------------------------
+# tests/store/*.sh: each runs with TREVE (the binary), ROOT, SHARED and TMP
+# (a scratch directory) in its environment, prints nothing and exits 0 on
+# success, exits 77 to be skipped, anything else fails (its output shown).
+case "$TREVE" in /*) treve_abs=$TREVE ;; *) treve_abs=$ROOT/$TREVE ;; esac
+for f in tests/store/*.sh; do
+    [ -f "$f" ] || continue
+    mkdir -p "$tmp/script" && rm -rf "$tmp/script"/* 2>/dev/null
+    out=$(TREVE="$treve_abs" ROOT="$ROOT" SHARED="$SHARED" TMP="$tmp/script" sh "$f" 2>&1)
+    rc=$?
+    if [ "$rc" -eq 0 ]; then
+        passed=$((passed + 1))
+    elif [ "$rc" -eq 77 ]; then
+        echo "SKIP $f"
+        skipped=$((skipped + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $f (exit $rc)"
+        printf '%s\n' "$out" | head -n 30 | sed 's/^/    /'
+    fi
+done
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
