@@ -379,6 +379,12 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
                 goto nomem;
             a->kind = TV_ACT_COUNTRY;
             set_full_code(a, e->code);
+            /* "à Bamako", "en Ukraine": where it happens, not who acts
+               ("livrer des armes à l'Ukraine" keeps its party) */
+            if (first > 0 && x->tok[first - 1].sentence == x->tok[first].sentence &&
+                ((e == capital && (is_word(x, first - 1, "a") || is_word(x, first - 1, "in"))) ||
+                 (e == country && !metonym && is_word(x, first - 1, "en"))))
+                a->locative = true;
         } else if (demonym) {
             const tv_token *t = &x->tok[first];
             /* "les Arméniens" (capitalised, not sentence-initial) names the

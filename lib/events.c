@@ -51,6 +51,7 @@ typedef struct coder {
     source *src;
     size_t nsrc;
     tv_vec events;
+    bool dative_ok; /* the trigger being coded takes an "à X" recipient */
 } coder;
 
 /* ---- small helpers -------------------------------------------------------*/
@@ -131,7 +132,7 @@ static bool actor_is_source(const coder *k, const tv_actor *a)
    about who acts; roles that stand alone (rebels, civilians…) do. */
 static bool codes_alone(const tv_actor *a)
 {
-    if (a->kind == TV_ACT_ADJ)
+    if (a->kind == TV_ACT_ADJ || a->locative)
         return false;
     if (a->kind != TV_ACT_ROLE)
         return true;
@@ -194,7 +195,13 @@ static const tv_actor *actor_after(const coder *k, uint32_t t, uint32_t sentence
 {
     for (size_t i = 0; i < k->nact; i++) {
         const tv_actor *a = &k->act[i];
-        if (a->sentence != sentence || a->tok_first < t || !codes_alone(a))
+        if (a->sentence != sentence || a->tok_first < t)
+            continue;
+        /* "demander à Bakou": a capital after "à" right after a verb of
+           asking, giving, promising… is its recipient, not a place */
+        bool dative = a->locative && k->dative_ok && a->tok_first >= 1 && a->tok_first - 1 <= t &&
+                      word_at(k->x, a->tok_first - 1, "a");
+        if (!codes_alone(a) && !dative)
             continue;
         if (a->tok_first - t > WINDOW_AHEAD)
             break;
@@ -291,17 +298,64 @@ static bool has_role(const tv_event *e, uint8_t role)
     return false;
 }
 
-/* Passive voice: the trigger is a past participle after a form of être. */
+/* Passive voice: the trigger is a past participle after a form of être
+   ("ont été tués", not the pronominal "se sont emparés"), or followed by
+   its agent ("Kiev visée par une attaque"), or in apposition to a noun with
+   no auxiliary ("l'Iran, accusé de livrer …"). */
+static bool is_aux(const tv_text *x, uint32_t i)
+{
+    static const char *const aux[] = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "ayant",
+                                      "aura", "auront", "eu", "has", "have", "had"};
+    for (size_t k = 0; k < TV_ARRAY_LEN(aux); k++)
+        if (word_at(x, i, aux[k]))
+            return true;
+    return false;
+}
+
+/* The last word of m reads as a participle on the page: "visée", "accusé"
+   (folding makes "accuse" and "accusé" one form), or the form has no
+   present-tense reading. */
+static bool surface_participle(const coder *k, const tv_match *m)
+{
+    if (!strstr(m->morph, "ipre"))
+        return true;
+    const tv_token *t = &k->x->tok[m->tok_first];
+    const unsigned char *p = (const unsigned char *)k->x->src + t->start;
+    size_t n = t->end - t->start;
+    while (n && (p[n - 1] == 's' || p[n - 1] == 'e'))
+        n--;
+    return n >= 2 && p[n - 2] == 0xC3 && p[n - 1] == 0xA9;
+}
+
 static bool is_passive(const coder *k, const tv_match *m)
 {
-    if (!m->morph || !strstr(m->morph, "ppas"))
+    if (!m->morph || !strstr(m->morph, "ppas") || !attr_is(m->entry, "pos", "verb"))
         return false;
+    const tv_text *x = k->x;
+    uint32_t s = x->tok[m->tok_first].sentence;
     static const char *const etre[] = {"ete", "est", "sont", "etait", "etaient", "sera", "seront", "fut", "furent",
-                                       "etre"};
-    for (uint32_t j = m->tok_first; j > 0 && m->tok_first - j < 3; j--)
+                                       "etre", "soit", "soient"};
+    for (uint32_t j = m->tok_first; j > 0 && m->tok_first - j < 3; j--) {
+        if (x->tok[j - 1].sentence != s)
+            break;
         for (size_t i = 0; i < TV_ARRAY_LEN(etre); i++)
-            if (word_at(k->x, j - 1, etre[i]))
+            if (word_at(x, j - 1, etre[i])) {
+                /* "se sont emparés", "s'est retiré": pronominal, active */
+                if (j >= 2 && (word_at(x, j - 2, "se") || word_at(x, j - 2, "s'")))
+                    return false;
                 return true;
+            }
+    }
+    bool aux = false;
+    for (uint32_t j = m->tok_first; j > 0 && m->tok_first - j < 3; j--)
+        if (x->tok[j - 1].sentence == s && is_aux(x, j - 1))
+            aux = true;
+    if (aux || !surface_participle(k, m))
+        return false;
+    if (word_at(x, m->tok_end, "par") || word_at(x, m->tok_end, "by"))
+        return true;
+    if (m->tok_first > 0 && x->tok[m->tok_first - 1].sentence == s && word_at(x, m->tok_first - 1, ","))
+        return true;
     return false;
 }
 
@@ -309,9 +363,13 @@ static const char *const DE[] = {"de", "du", "des", "d'", "of"};
 static const char *const PAR[] = {"par", "by"};
 
 /* Fills the actors of event e from its trigger match m. */
-static void assign_roles(const coder *k, tv_event *e, const tv_match *m, const source *claim)
+static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source *claim)
 {
     const tv_entry *t = m->entry;
+    {
+        int f = family(e->cameo);
+        k->dative_ok = (f >= 2 && f <= 7) || (f >= 10 && f <= 13) || f == 16;
+    }
     uint32_t s = k->x->tok[m->tok_first].sentence;
     bool noun = attr_is(t, "pos", "noun") || attr_is(t, "pos", "phrase");
     bool recip = attr_is(t, "recip", "1");
@@ -366,6 +424,37 @@ static void assign_roles(const coder *k, tv_event *e, const tv_match *m, const s
             add_actor(e, med, TV_ROLE_MEDIATOR);
         return;
     }
+    {
+        /* "le cessez-le-feu entre Israël et le Hamas", "accord signé entre
+           X et Y": the pair are the parties (the targets of a mediation) */
+        const tv_actor *btw = NULL;
+        for (uint32_t p = m->tok_end; p < k->x->ntok && p < m->tok_end + 5 && k->x->tok[p].sentence == s; p++) {
+            if (k->x->tok[p].kind == TV_TOK_PUNCT)
+                break;
+            if (word_at(k->x, p, "entre") || word_at(k->x, p, "between")) {
+                btw = actor_after(k, p + 1, s, true);
+                if (btw && btw->tok_first > p + 2)
+                    btw = NULL;
+                break;
+            }
+        }
+        if (btw && btw->pair >= 0) {
+            bool med = strncmp(e->cameo, "045", 3) == 0;
+            add_with_pair(k, e, btw, med ? TV_ROLE_RECIPIENT : TV_ROLE_ACTOR);
+            if (!noun && subj && subj != btw && subj != &k->act[btw->pair])
+                add_with_pair(k, e, subj, med ? TV_ROLE_ACTOR : TV_ROLE_ACTOR);
+            return;
+        }
+    }
+    if (strncmp(e->cameo, "045", 3) == 0 && m->tok_end > m->tok_first &&
+        (word_at(k->x, m->tok_end - 1, "de") || word_at(k->x, m->tok_end - 1, "du") ||
+         word_at(k->x, m->tok_end - 1, "des") || word_at(k->x, m->tok_end - 1, "d'"))) {
+        /* "sous la médiation de X", "sous l'égide de X": X mediates */
+        const tv_actor *med = actor_after(k, m->tok_end - 1, s, true); /* "des Emirats" keeps its "des" */
+        if (med && med->tok_first <= m->tok_end + 1)
+            add_with_pair(k, e, med, TV_ROLE_ACTOR);
+        return;
+    }
     if (attr_is(t, "voice", "inverse")) {
         /* "X a reçu un appel des dirigeants Y": Y acts, X receives */
         const tv_actor *agent = actor_introduced(k, m->tok_end, s, DE, TV_ARRAY_LEN(DE));
@@ -402,7 +491,7 @@ static void assign_roles(const coder *k, tv_event *e, const tv_match *m, const s
             to = actor_after(k, after_agent + 1, s, true);
         if (to && to != agent)
             add_with_pair(k, e, to, TV_ROLE_RECIPIENT);
-    } else if (is_passive(k, m)) {
+    } else if (fam != 1 && is_passive(k, m)) { /* "préoccupé par": the worried one speaks */
         const tv_actor *agent = actor_introduced(k, m->tok_end, s, PAR, TV_ARRAY_LEN(PAR));
         if (agent)
             add_with_pair(k, e, agent, TV_ROLE_ACTOR);
@@ -414,6 +503,24 @@ static void assign_roles(const coder *k, tv_event *e, const tv_match *m, const s
         /* a statement has no object party ("préoccupée…, la Russie dit") */
         if (obj && fam != 1 && !attr_is(t, "pos", "adj") && (!subj || strcmp(obj->code, subj->code) != 0))
             add_with_pair(k, e, obj, TV_ROLE_RECIPIENT);
+    }
+    /* "Il a appelé …": a subject pronoun stands for the previous
+       sentence's subject */
+    if (!has_role(e, TV_ROLE_ACTOR) && !noun && s > 0 && !k->x->sent[s - 1].headline) {
+        uint32_t s0 = k->x->sent[s].tok_first;
+        bool pron = false;
+        for (uint32_t i = s0; i < m->tok_first; i++)
+            if (word_at(k->x, i, "il") || word_at(k->x, i, "elle") || word_at(k->x, i, "ils") ||
+                word_at(k->x, i, "elles"))
+                pron = true;
+        if (pron && !actor_before(k, m->tok_first, s, true))
+            for (size_t i = 0; i < k->nact; i++) {
+                const tv_actor *a = &k->act[i];
+                if (a->sentence == s - 1 && codes_alone(a) && !after_preposition(k->x, a)) {
+                    add_with_pair(k, e, a, TV_ROLE_ACTOR);
+                    break;
+                }
+            }
     }
     /* Statements, appeals, demands, accusations… with no subject in the
        clause ("Nous appelons …", a déclaré X) are the speaker's. */
@@ -476,8 +583,16 @@ static uint8_t modality_of(const coder *k, const tv_event *e, const tv_match *m)
     if (source_for(k, s, k->c.call, m->tok_first, true))
         return TV_MOD_CALLED_FOR;
     const source *fut = source_for(k, s, k->c.future, m->tok_first, true);
-    if ((fut && m->tok_first - fut->end <= 4) || (m->morph && strstr(m->morph, "ifut")))
+    if ((fut && m->tok_first - fut->end <= 4 && !attr_is(fut->entry, "side", "after")) ||
+        (m->morph && strstr(m->morph, "ifut")))
         return TV_MOD_FUTURE;
+    /* "le cessez-le-feu … doit entrer en vigueur dimanche" */
+    for (size_t i = 0; i < k->nsrc; i++) {
+        const source *r = &k->src[i];
+        if (r->sentence == s && r->cls == k->c.future && attr_is(r->entry, "side", "after") &&
+            r->first >= m->tok_end && r->first - m->tok_end <= 10 && !attr_is(m->entry, "pos", "verb"))
+            return TV_MOD_FUTURE;
+    }
     if (source_for(k, s, k->c.hearsay, m->tok_first, false) || (m->morph && strstr(m->morph, "cond")))
         return TV_MOD_REPORTED;
     return TV_MOD_ASSERTED;
@@ -530,6 +645,16 @@ static int find_sources(coder *k, tv_arena *a, treve_error *err)
                     if (k->doc->times[t].tok_first <= m->tok_end + 1 && k->doc->times[t].tok_end > m->tok_end)
                         gap_end = k->doc->times[t].tok_end + 1;
                 inverted = next && next->tok_first <= gap_end;
+                /* ", a annoncé le maire de la capitale, Vitali Klitschko": a
+                   definite noun phrase naming a speaker follows the verb */
+                if (!inverted && gap_end <= x->ntok && gap_end >= 1) {
+                    uint32_t d = gap_end - 1;
+                    bool def = word_at(x, d, "le") || word_at(x, d, "la") || word_at(x, d, "les") ||
+                               word_at(x, d, "l'");
+                    for (size_t a2 = 0; def && a2 < k->nact; a2++)
+                        if (k->act[a2].head_tok == d + 1 && k->act[a2].kind != TV_ACT_ADJ)
+                            inverted = true;
+                }
             }
         }
         if (cls == k->c.report && (side_after || inverted)) {
@@ -703,9 +828,13 @@ static bool names_actor(const coder *k, const tv_match *p)
     return false;
 }
 
-static bool locative_before(const tv_text *x, uint32_t t)
+static bool locative_before(const tv_text *x, uint32_t t, bool country)
 {
-    static const char *const loc[] = {"en", "dans", "au", "aux", "pres", "vers", "sur", "in", "at", "near",
+    /* "à l'Arménie" is a dative: countries take "en", "au", "dans" */
+    if (country && t >= 1 && (tv_tok_is(x, &x->tok[t - 1], "a") ||
+                              (t >= 2 && tv_tok_is(x, &x->tok[t - 1], "l'") && tv_tok_is(x, &x->tok[t - 2], "a"))))
+        return false;
+    static const char *const loc[] = {"a", "en", "dans", "au", "aux", "pres", "vers", "sur", "in", "at", "near",
                                       "outside", "inside", "autour", "region", "province", "ville"};
     for (uint32_t back = 1; back <= 2 && back <= t; back++)
         for (size_t i = 0; i < TV_ARRAY_LEN(loc); i++)
@@ -724,7 +853,7 @@ static const tv_match *place_for(const coder *k, const tv_match *m)
             continue;
         /* a capital or a country is an actor ("selon Moscou") unless the
            text puts the event there: "en Arménie", "dans la région de" */
-        if (names_actor(k, p) && !locative_before(k->x, p->tok_first))
+        if (names_actor(k, p) && !locative_before(k->x, p->tok_first, attr_is(p->entry, "precision", "country")))
             continue;
         uint32_t d = p->tok_first > m->tok_first ? p->tok_first - m->tok_first : m->tok_first - p->tok_first;
         if (d < best_d) {
@@ -753,6 +882,9 @@ static const tv_number *number_for(const coder *k, const tv_match *m)
                 in_time = true;
         }
         if (in_time)
+            continue;
+        /* "au moins 50 personnes, dont cinq enfants": the subset is not the toll */
+        if (best && n->tok_first > 0 && word_at(x, n->tok_first - 1, "dont"))
             continue;
         uint32_t d;
         if (n->tok_end <= m->tok_first)
@@ -789,6 +921,13 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, size_t sen
             if (isnan(c.min) && isnan(c.max) && !isnan(n->value))
                 c.min = c.max = n->value;
         } else {
+            /* "un camp de déplacés", "la mort de …": a noun complement, no toll */
+            if (!attr_is(m->entry, "unquant", "1") && m->tok_first > 0 &&
+                (word_at(x, m->tok_first - 1, "de") || word_at(x, m->tok_first - 1, "d'") ||
+                 word_at(x, m->tok_first - 1, "du") || word_at(x, m->tok_first - 1, "la") ||
+                 word_at(x, m->tok_first - 1, "le") || word_at(x, m->tok_first - 1, "sa") ||
+                 word_at(x, m->tok_first - 1, "son")))
+                continue;
             c.unquantified = true;
         }
         /* the group: an actor between the number and the word ("49 soldats
@@ -820,6 +959,16 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, size_t sen
             snprintf(c.sector, sizeof c.sector, "%s", grp);
         const source *cl = claim_for(k, s, m->tok_first);
         c.claimed_by = cl ? cl->actor : (c.unquantified && g && g->kind != TV_ACT_GROUP ? g : NULL);
+        /* "trois de ses soldats" (possessive), "dix soldats tués, a indiqué
+           l'armée burkinabè" (a force reporting its own losses): the group
+           belongs to the claimant's country */
+        if (g && !c.country[0] && c.claimed_by && c.claimed_by->country[0]) {
+            const tv_token *d0 = &x->tok[g->tok_first];
+            bool poss = tv_tok_is(x, d0, "ses") || tv_tok_is(x, d0, "leurs") || tv_tok_is(x, d0, "son") ||
+                        tv_tok_is(x, d0, "sa") || tv_tok_is(x, d0, "leur") || tv_tok_is(x, d0, "nos");
+            if (poss || (c.sector[0] && strcmp(c.sector, c.claimed_by->sector) == 0))
+                memcpy(c.country, c.claimed_by->country, 4);
+        }
         uint32_t span_first = n && n->tok_end <= m->tok_first ? n->tok_first : m->tok_first;
         c.span.start = x->tok[span_first].start;
         c.span.end = x->tok[m->tok_end - 1].end;
@@ -862,6 +1011,21 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, size_t sen
 }
 
 /* ---- refinement by topic ---------------------------------------------------*/
+/* The refine entry (topics.fr.txt) whose code starts trigger code tc. */
+static const tv_entry *refine_entry(const coder *k, const char *tc)
+{
+    for (size_t len = strlen(tc); len >= 3; len--) {
+        char form[24];
+        int n = snprintf(form, sizeof form, "refine-%.*s", (int)len, tc);
+        const tv_entry *out[4];
+        size_t found = tv_lexicon_lookup(k->doc->ctx->lex, form, (size_t)n, out, 4);
+        for (size_t i = 0; i < found; i++)
+            if (out[i]->cls_id == k->c.refine)
+                return out[i];
+    }
+    return NULL;
+}
+
 /* A generic appeal/intent/demand/rejection takes the code its complement's
    topic gives; the trigger that gave it is absorbed. */
 static const tv_match *refine(const coder *k, tv_event *e, const tv_match *m)
@@ -897,7 +1061,62 @@ static const tv_match *refine(const coder *k, tv_event *e, const tv_match *m)
                          fam == 2 ? "0256" : fam == 3 ? "0356" : fam == 10 ? "1056" : "1246");
                 return t;
             }
+            /* refine.txt: a released prisoner, talks, aid… asked for */
+            const tv_entry *r = refine_entry(k, tc);
+            const char *code = r ? tv_entry_attr(r, key) : NULL;
+            if (code) {
+                snprintf(e->cameo, sizeof e->cameo, "%s", code);
+                return t;
+            }
+            /* "réclame une enquête sur la distribution d'aide": what is
+               asked for is the first event word; later words do not refine */
+            if (t->tok_first - m->tok_end <= 3)
+                return NULL;
         }
+    }
+    return NULL;
+}
+
+/* A threat's complement ("menace … d'une riposte", "menacé de frapper")
+   is what is threatened, not an event: absorbed, 130 becomes 138. */
+static const tv_match *threat_object(const coder *k, tv_event *e, const tv_match *m)
+{
+    if (strncmp(e->cameo, "112", 3) == 0) {
+        /* "accuse le Rwanda de soutenir les rebelles": what is alleged is
+           the accusation's content, not an asserted event */
+        uint32_t s = k->x->tok[m->tok_first].sentence;
+        bool de = false;
+        for (size_t i = 0; i < k->doc->nmatches; i++) {
+            const tv_match *t = &k->doc->matches[i];
+            if (t->tok_first < m->tok_end || k->x->tok[t->tok_first].sentence != s)
+                continue;
+            if (t->tok_first - m->tok_end > 8)
+                break;
+            for (uint32_t j = m->tok_end; j < t->tok_first; j++)
+                if (word_at(k->x, j, "de") || word_at(k->x, j, "d'"))
+                    de = true;
+            if (t->entry->cls_id == k->c.trigger && de && family(t->entry->code) < 18)
+                return t;
+        }
+        return NULL;
+    }
+    if (family(e->cameo) != 13)
+        return NULL;
+    uint32_t s = k->x->tok[m->tok_first].sentence;
+    for (size_t i = 0; i < k->doc->nmatches; i++) {
+        const tv_match *t = &k->doc->matches[i];
+        if (t->tok_first < m->tok_end || k->x->tok[t->tok_first].sentence != s || t->entry->cls_id != k->c.trigger)
+            continue;
+        if (t->tok_first - m->tok_end > 8)
+            break;
+        int f = family(t->entry->code);
+        if (f >= 18 && f <= 20) {
+            if (strcmp(e->cameo, "130") == 0)
+                snprintf(e->cameo, sizeof e->cameo, "%s", "138");
+            return t;
+        }
+        if (f != 13)
+            break;
     }
     return NULL;
 }
@@ -906,16 +1125,48 @@ static const tv_match *refine(const coder *k, tv_event *e, const tv_match *m)
 static bool same_kind(const char *a, const char *b)
 {
     int fa = family(a), fb = family(b);
+    /* "attentat" (180) and "l'attaque" (190) in one story: the generic
+       fight word is a vaguer mention of the assault */
+    if ((fa == 18 && strcmp(b, "190") == 0) || (fb == 18 && strcmp(a, "190") == 0))
+        return true;
     if (fa != fb)
         return false;
     if (fa == 18 || fa == 19 || fa == 20)
         return true;
+    /* "s'est entretenu" (040) and "par téléphone" (041): the family's
+       generic code is a vaguer mention of the specific one */
+    if ((strlen(a) == 3 && a[2] == '0') || (strlen(b) == 3 && b[2] == '0'))
+        return true;
     return strcmp(a, b) == 0;
 }
 
-static bool actors_compatible(const tv_event *a, const tv_event *b)
+/* A party that acts in one event and is acted upon in the other: two
+   events ("Erevan accuse Bakou", "Bakou accuse Erevan"). */
+static bool roles_conflict(const tv_event *a, const tv_event *b)
+{
+    for (size_t i = 0; i < a->nactors; i++)
+        for (size_t j = 0; j < b->nactors; j++) {
+            const tv_actor *p = a->actors[i].actor, *q = b->actors[j].actor;
+            uint8_t rp = a->actors[i].role, rq = b->actors[j].role;
+            if (rp == rq || rp == TV_ROLE_MEDIATOR || rq == TV_ROLE_MEDIATOR)
+                continue;
+            if ((p->country[0] && strcmp(p->country, q->country) == 0) || strcmp(p->code, q->code) == 0)
+                return true;
+        }
+    return false;
+}
+
+static bool actors_compatible(const tv_event *a, const tv_event *b, bool headline)
 {
     if (!a->nactors || !b->nactors)
+        return true;
+    int f = family(a->cameo);
+    bool reciprocal = f >= 18 && f <= 20;
+    if (!reciprocal && roles_conflict(a, b))
+        return false;
+    /* a headline sums the story up: its event is the body's unless they
+       disagree on who did what to whom */
+    if (headline && !roles_conflict(a, b))
         return true;
     for (size_t i = 0; i < a->nactors; i++)
         for (size_t j = 0; j < b->nactors; j++) {
@@ -940,6 +1191,8 @@ static bool times_compatible(const tv_event *a, const tv_event *b)
 
 static bool is_specific(const tv_actor *a) { return a && a->sector[0]; }
 
+static bool same_bound(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
+
 static void merge_into(tv_event *dst, const tv_event *src)
 {
     for (size_t i = 0; i < src->nactors; i++)
@@ -950,13 +1203,37 @@ static void merge_into(tv_event *dst, const tv_event *src)
         dst->place = src->place;
         dst->place_entry = src->place_entry;
     }
-    for (size_t i = 0; i < src->ncasualties && dst->ncasualties < TV_EVENT_MAX_CASUALTIES; i++)
-        dst->casualties[dst->ncasualties++] = src->casualties[i];
+    for (size_t i = 0; i < src->ncasualties; i++) {
+        /* the same figure told twice (headline and body): one claim, the
+           most specific group and claimant kept */
+        const tv_casualty *c = &src->casualties[i];
+        bool dup = false;
+        for (size_t j = 0; j < dst->ncasualties && !dup; j++) {
+            tv_casualty *o = &dst->casualties[j];
+            if (o->kind != c->kind || o->unquantified != c->unquantified || !same_bound(o->min, c->min) ||
+                !same_bound(o->max, c->max))
+                continue;
+            if ((o->country[0] && c->country[0] && strcmp(o->country, c->country) != 0) ||
+                (o->claimed_by && c->claimed_by && strcmp(o->claimed_by->code, c->claimed_by->code) != 0 &&
+                 strcmp(o->claimed_by->country, c->claimed_by->country) != 0))
+                continue;
+            dup = true;
+            if (!o->country[0] && c->country[0])
+                memcpy(o->country, c->country, 4);
+            if ((!o->sector[0] || strcmp(o->sector, "IGO") == 0) && c->sector[0])
+                memcpy(o->sector, c->sector, 4);
+            if (!o->claimed_by)
+                o->claimed_by = c->claimed_by;
+        }
+        if (!dup && dst->ncasualties < TV_EVENT_MAX_CASUALTIES)
+            dst->casualties[dst->ncasualties++] = *c;
+    }
     if (!dst->claimed_by || (src->claimed_by && !is_specific(dst->claimed_by) && is_specific(src->claimed_by) &&
                              strcmp(src->claimed_by->country, dst->claimed_by->country) == 0))
         dst->claimed_by = src->claimed_by;
     if (src->modality == TV_MOD_ASSERTED)
         dst->modality = TV_MOD_ASSERTED;
+    dst->verbal = dst->verbal || src->verbal;
     for (size_t i = 0; i < src->nmentions && dst->nmentions < TV_EVENT_MAX_MENTIONS; i++)
         dst->mentions[dst->nmentions++] = src->mentions[i];
     /* a specific code beats the generic one of the same family (190 → 195) */
@@ -964,7 +1241,7 @@ static void merge_into(tv_event *dst, const tv_event *src)
         memcpy(dst->cameo, src->cameo, sizeof dst->cameo), dst->cameo_entry = src->cameo_entry;
 }
 
-static void merge_events(tv_event *ev, size_t n)
+static void merge_events(const tv_text *x, tv_event *ev, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
         if (ev[i].consumed)
@@ -975,7 +1252,8 @@ static void merge_events(tv_event *ev, size_t n)
                 continue;
             if ((d->modality == TV_MOD_DENIED) != (ev[i].modality == TV_MOD_DENIED))
                 continue;
-            if (!actors_compatible(d, &ev[i]) || !times_compatible(d, &ev[i]))
+            bool headline = x->sent[d->mentions[0].sentence].headline;
+            if (!actors_compatible(d, &ev[i], headline) || !times_compatible(d, &ev[i]))
                 continue;
             merge_into(d, &ev[i]);
             ev[i].consumed = true;
@@ -1106,6 +1384,17 @@ int tv_events_code(treve_doc *doc, treve_error *err)
             }
             if (!weak_ok(&k, m) || !needs_ok(&k, m) || reporting_verb(&k, m))
                 continue;
+            /* "sa cible", "une frappe": a verb form after a determiner is the noun */
+            if (attr_is(m->entry, "pos", "verb") && m->tok_first > 0) {
+                static const char *const dets[] = {"un", "une", "des", "sa", "son", "ses", "leur", "leurs",
+                                                   "cette", "ce", "du", "au", "aux", "notre", "votre"};
+                bool det = false;
+                for (size_t d = 0; d < TV_ARRAY_LEN(dets); d++)
+                    if (word_at(x, m->tok_first - 1, dets[d]))
+                        det = true;
+                if (det)
+                    continue;
+            }
             trig[ntrig++] = m;
         }
         /* every trigger keeps the times nearest to it, even one absorbed
@@ -1127,11 +1416,14 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                 return tv_fail(err, TREVE_ENOMEM, "too many events", 0, 0);
             snprintf(e->cameo, sizeof e->cameo, "%s", m->entry->code);
             const tv_match *by = refine(&k, e, m);
+            if (!by)
+                by = threat_object(&k, e, m);
             if (by) /* what the appeal asks for is part of the appeal */
                 for (size_t u = t + 1; u < ntrig; u++)
                     if (trig[u] && (overlaps_topic(&k, trig[u], m->tok_end) ||
                                     (trig[u]->tok_first >= by->tok_first && trig[u]->tok_first < by->tok_end)))
                         trig[u] = NULL;
+            e->verbal = attr_is(m->entry, "pos", "verb") || attr_is(m->entry, "pos", "support");
             e->trigger_first = m->tok_first;
             e->trigger_end = m->tok_end;
             e->mentions[0].sentence = s;
@@ -1141,6 +1433,7 @@ int tv_events_code(treve_doc *doc, treve_error *err)
             const source *claim = claim_for(&k, s, m->tok_first);
             e->claimed_by = claim ? claim->actor : NULL;
             assign_roles(&k, e, m, claim);
+            k.dative_ok = false;
             refine_weapon(&k, e, s);
             e->modality = modality_of(&k, e, m);
             e->place = place_for(&k, m);
@@ -1173,6 +1466,13 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                 e->time = prev_hist_time;
                 e->has_time = true;
             }
+            if (!e->has_time && !e->verbal) {
+                /* "le plus important depuis le début de l'invasion": a
+                   reference point, not an event of its own */
+                for (uint32_t b = m->tok_first; b > x->sent[s].tok_first && m->tok_first - b < 5; b--)
+                    if (word_at(x, b - 1, "depuis"))
+                        e->consumed = true;
+            }
             if (e->historical && e->modality != TV_MOD_DENIED)
                 e->modality = TV_MOD_ASSERTED; /* background is recalled as fact */
             const char *zone = zone_for(&k, e);
@@ -1203,6 +1503,35 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                 }
             }
         }
+        /* "se sont rencontrés à Doha sous la médiation de l'émir du Qatar",
+           "un échange de prisonniers grâce à la médiation des Emirats": the
+           mediator joins the meeting, talks, agreement or release it made */
+        for (size_t j = first_event; j < k.events.len; j++) {
+            if (strncmp(ev[j].cameo, "045", 3) != 0 || ev[j].consumed || !ev[j].nactors)
+                continue;
+            for (size_t i = first_event; i < k.events.len; i++) {
+                if (i == j || ev[i].consumed || ev[i].historical != ev[j].historical)
+                    continue;
+                int f = family(ev[i].cameo);
+                bool made = (f == 4 && strncmp(ev[i].cameo, "045", 3) != 0) || f == 5 ||
+                            strncmp(ev[i].cameo, "084", 3) == 0 || strcmp(ev[i].cameo, "0871") == 0;
+                if (!made)
+                    continue;
+                for (size_t a = 0; a < ev[j].nactors; a++) {
+                    if (ev[j].actors[a].role != TV_ROLE_ACTOR)
+                        continue;
+                    bool party = false;
+                    for (size_t b = 0; b < ev[i].nactors; b++)
+                        if (ev[i].actors[b].role != TV_ROLE_MEDIATOR && ev[j].actors[a].actor->country[0] &&
+                            strcmp(ev[i].actors[b].actor->country, ev[j].actors[a].actor->country) == 0)
+                            party = true;
+                    if (!party)
+                        add_actor(&ev[i], ev[j].actors[a].actor, TV_ROLE_MEDIATOR);
+                }
+                ev[j].consumed = true;
+                break;
+            }
+        }
         rc = add_casualties(&k, k.events.data, k.events.len, first_event, s, NULL, doc->arena);
         if (rc != TREVE_OK)
             return rc;
@@ -1224,7 +1553,12 @@ int tv_events_code(treve_doc *doc, treve_error *err)
 
     tv_event *ev = k.events.data;
     size_t n = k.events.len;
-    merge_events(ev, n);
+    merge_events(x, ev, n);
+    /* a nominal mention of a non-violent event with nobody acting ("ces
+       accusations", "la normalisation") is a reference, not an event */
+    for (size_t i = 0; i < n; i++)
+        if (!ev[i].consumed && !ev[i].verbal && !ev[i].nactors && family(ev[i].cameo) <= 17)
+            ev[i].consumed = true;
     /* the mediator of a ceasefire is no party to it */
     for (size_t i = 0; i < n; i++) {
         ev[i].cameo_entry = cameo_entry(&k, ev[i].cameo);

@@ -41,6 +41,7 @@ typedef struct tv_actor {
     int32_t pair;      /* index of the other actor of an "X et Y" pair, or -1 */
     bool dyad;         /* from a reference to a pair ("les deux pays") */
     int32_t coord;     /* next actor of a list ("de X, de Y et de Z"), or -1 */
+    bool locative;     /* a place, not a party: "à Bamako", "en Ukraine" */
 } tv_actor;
 
 /* Finds the actor mentions of the whole document, in text order. A
@@ -95,6 +96,7 @@ typedef struct tv_event {
     uint8_t modality;  /* enum tv_modality */
     bool historical;
     bool consumed;     /* merged into another event or absorbed: not written */
+    bool verbal;       /* some mention is a verb (not only a noun or phrase) */
     tv_mention mentions[TV_EVENT_MAX_MENTIONS];
     size_t nmentions;
     uint32_t trigger_first, trigger_end; /* tokens of the first trigger */
@@ -102,6 +104,11 @@ typedef struct tv_event {
 
 /* Codes the events of a document (doc->events / doc->nevents). */
 int tv_events_code(treve_doc *doc, treve_error *err);
+
+/* lib/events_output.c: one event as the SPEC JSON object of `treve code`
+   (no newline); index is its rank among the document's unconsumed events.
+   The store keeps this text for every event it ingests. */
+void tv_event_write_json(tv_buf *b, const treve_doc *doc, const tv_event *e, size_t index);
 
 const char *tv_modality_name(int m);
 const char *tv_casualty_kind_name(int k);
