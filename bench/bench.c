@@ -118,7 +118,7 @@ int main(int argc, char **argv)
     printf("%-34s %9.1f %9.1f\n", "times", mb / t_time, mb / (t_text + t_match + t_num + t_time));
     printf("%-34s %9s %9.1f\n", "treve_doc_analyse (end to end)", "", mb / t_all);
     printf("articles/s end to end: %.0f; events: %zu\n", (double)articles / t_all, events);
-    printf("peak RSS: %.1f MB\n", ru.ru_maxrss / 1024.0);
+    printf("peak RSS: %.1f MB, of which the corpus buffer %.1f MB\n", ru.ru_maxrss / 1024.0, size / 1048576.0);
     free(buf);
     treve_ctx_free(ctx);
     return 0;

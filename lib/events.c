@@ -52,7 +52,18 @@ typedef struct coder {
     size_t nsrc;
     tv_vec events;
     bool dative_ok; /* the trigger being coded takes an "à X" recipient */
+    /* The view: index ranges of the actors, sources, matches, times and
+       numbers of the sentences around the one being coded. Every search
+       stays inside it, so coding is linear in the article's length. */
+    size_t alo, ahi, slo, shi, mlo, mhi, tlo, thi, nlo, nhi;
+    /* first index of each sentence in those arrays (nsent + 1 entries) */
+    size_t *act_at, *src_at, *mat_at, *tim_at, *num_at;
+    /* the country entries the article names (for their time zones) */
+    const tv_entry *countries[64];
+    size_t ncountries;
 } coder;
+
+static void view(coder *k, uint32_t s);
 
 /* ---- small helpers -------------------------------------------------------*/
 static bool word_at(const tv_text *x, uint32_t i, const char *w)
@@ -121,7 +132,7 @@ static const tv_entry *cameo_entry(const coder *k, const char *code)
    X", "selon X"): such a mention is the source, not a party. */
 static bool actor_is_source(const coder *k, const tv_actor *a)
 {
-    for (size_t i = 0; i < k->nsrc; i++)
+    for (size_t i = k->slo; i < k->shi; i++)
         if (k->src[i].actor == a && k->src[i].cls == k->c.report &&
             (k->src[i].inverted || attr_is(k->src[i].entry, "side", "after")))
             return true;
@@ -164,7 +175,7 @@ static const tv_actor *actor_before_within(const coder *k, uint32_t t, uint32_t 
                                            uint32_t window)
 {
     const tv_actor *best = NULL;
-    for (size_t i = 0; i < k->nact; i++) {
+    for (size_t i = k->alo; i < k->ahi; i++) {
         const tv_actor *a = &k->act[i];
         if (a->sentence != sentence || a->tok_end > t || !codes_alone(a))
             continue;
@@ -193,7 +204,7 @@ static const tv_actor *actor_before(const coder *k, uint32_t t, uint32_t sentenc
 
 static const tv_actor *actor_after(const coder *k, uint32_t t, uint32_t sentence, bool skip_sources)
 {
-    for (size_t i = 0; i < k->nact; i++) {
+    for (size_t i = k->alo; i < k->ahi; i++) {
         const tv_actor *a = &k->act[i];
         if (a->sentence != sentence || a->tok_first < t)
             continue;
@@ -221,7 +232,7 @@ static const tv_actor *actor_after(const coder *k, uint32_t t, uint32_t sentence
 /* An adjective demonym right after a noun trigger: "médiation russe". */
 static const tv_actor *adjective_after(const coder *k, uint32_t t, uint32_t sentence)
 {
-    for (size_t i = 0; i < k->nact; i++) {
+    for (size_t i = k->alo; i < k->ahi; i++) {
         const tv_actor *a = &k->act[i];
         if (a->sentence == sentence && a->kind == TV_ACT_ADJ && a->tok_first == t)
             return a;
@@ -239,7 +250,7 @@ static const tv_actor *actor_introduced(const coder *k, uint32_t t, uint32_t sen
             prep = true;
     if (!prep)
         return NULL;
-    for (size_t i = 0; i < k->nact; i++) {
+    for (size_t i = k->alo; i < k->ahi; i++) {
         const tv_actor *a = &k->act[i];
         if (a->sentence != sentence || a->kind == TV_ACT_ADJ)
             continue;
@@ -514,7 +525,7 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
                 word_at(k->x, i, "elles"))
                 pron = true;
         if (pron && !actor_before(k, m->tok_first, s, true))
-            for (size_t i = 0; i < k->nact; i++) {
+            for (size_t i = k->alo; i < k->ahi; i++) {
                 const tv_actor *a = &k->act[i];
                 if (a->sentence == s - 1 && codes_alone(a) && !after_preposition(k->x, a)) {
                     add_with_pair(k, e, a, TV_ROLE_ACTOR);
@@ -535,7 +546,7 @@ static const source *source_for(const coder *k, uint32_t s, uint16_t cls, uint32
 {
     const source *best = NULL;
     uint32_t best_d = UINT32_MAX;
-    for (size_t i = 0; i < k->nsrc; i++) {
+    for (size_t i = k->slo; i < k->shi; i++) {
         const source *r = &k->src[i];
         if (r->sentence != s || (cls && r->cls != cls))
             continue;
@@ -587,7 +598,7 @@ static uint8_t modality_of(const coder *k, const tv_event *e, const tv_match *m)
         (m->morph && strstr(m->morph, "ifut")))
         return TV_MOD_FUTURE;
     /* "le cessez-le-feu … doit entrer en vigueur dimanche" */
-    for (size_t i = 0; i < k->nsrc; i++) {
+    for (size_t i = k->slo; i < k->shi; i++) {
         const source *r = &k->src[i];
         if (r->sentence == s && r->cls == k->c.future && attr_is(r->entry, "side", "after") &&
             r->first >= m->tok_end && r->first - m->tok_end <= 10 && !attr_is(m->entry, "pos", "verb"))
@@ -607,6 +618,7 @@ static int find_sources(coder *k, tv_arena *a, treve_error *err)
     for (size_t i = 0; i < k->doc->nmatches; i++) {
         const tv_match *m = &k->doc->matches[i];
         uint16_t cls = m->entry->cls_id;
+        view(k, x->tok[m->tok_first].sentence);
         if (!(cls == k->c.report || cls == k->c.hope || cls == k->c.call || cls == k->c.denial ||
               cls == k->c.hearsay || cls == k->c.future) || cls == 0)
             continue;
@@ -641,7 +653,7 @@ static int find_sources(coder *k, tv_arena *a, treve_error *err)
             } else if (word_at(x, prev - 1, ",")) {
                 const tv_actor *next = actor_after(k, m->tok_end, r->sentence, false);
                 uint32_t gap_end = m->tok_end + 1;
-                for (size_t t = 0; t < k->doc->ntimes; t++) /* ", a annoncé mardi matin X" */
+                for (size_t t = k->tlo; t < k->thi; t++) /* ", a annoncé mardi matin X" */
                     if (k->doc->times[t].tok_first <= m->tok_end + 1 && k->doc->times[t].tok_end > m->tok_end)
                         gap_end = k->doc->times[t].tok_end + 1;
                 inverted = next && next->tok_first <= gap_end;
@@ -651,7 +663,7 @@ static int find_sources(coder *k, tv_arena *a, treve_error *err)
                     uint32_t d = gap_end - 1;
                     bool def = word_at(x, d, "le") || word_at(x, d, "la") || word_at(x, d, "les") ||
                                word_at(x, d, "l'");
-                    for (size_t a2 = 0; def && a2 < k->nact; a2++)
+                    for (size_t a2 = k->alo; def && a2 < k->ahi; a2++)
                         if (k->act[a2].head_tok == d + 1 && k->act[a2].kind != TV_ACT_ADJ)
                             inverted = true;
                 }
@@ -680,7 +692,7 @@ static const source *claim_for(const coder *k, uint32_t s, uint32_t t)
 {
     const source *best = NULL;
     uint32_t best_d = UINT32_MAX;
-    for (size_t i = 0; i < k->nsrc; i++) {
+    for (size_t i = k->slo; i < k->shi; i++) {
         const source *r = &k->src[i];
         if (r->sentence != s || !r->actor || r->cls != k->c.report)
             continue;
@@ -704,10 +716,10 @@ static uint32_t chunk_distance(const coder *k, uint32_t a, uint32_t b)
     uint32_t d = 0, i = a;
     while (i < b) {
         uint32_t skip = i + 1;
-        for (size_t j = 0; j < k->nact; j++)
+        for (size_t j = k->alo; j < k->ahi; j++)
             if (k->act[j].tok_first == i && k->act[j].tok_end > skip)
                 skip = k->act[j].tok_end;
-        for (size_t j = 0; j < k->doc->ntimes; j++)
+        for (size_t j = k->tlo; j < k->thi; j++)
             if (k->doc->times[j].tok_first == i && k->doc->times[j].tok_end > skip)
                 skip = k->doc->times[j].tok_end;
         d++;
@@ -731,12 +743,12 @@ static const tv_timex *time_for(const coder *k, const tv_match *m, const tv_matc
     uint32_t s = x->tok[m->tok_first].sentence;
     const tv_timex *best = NULL;
     bool best_opening = false;
-    for (size_t i = 0; i < k->doc->ntimes; i++) {
+    for (size_t i = k->tlo; i < k->thi; i++) {
         const tv_timex *t = &k->doc->times[i];
         if (x->tok[t->tok_first].sentence != s || (t->type != TV_TIMEX_DATE && t->type != TV_TIMEX_TIME))
             continue;
         bool after_report = false;
-        for (size_t r = 0; r < k->nsrc; r++) {
+        for (size_t r = k->slo; r < k->shi; r++) {
             const source *src = &k->src[r];
             if (src->sentence == s && src->cls == k->c.report && t->tok_first >= src->end &&
                 t->tok_first - src->end <= 1 && !attr_is(src->entry, "side", "after"))
@@ -785,9 +797,9 @@ static const char *zone_for(const coder *k, const tv_event *e)
         const char *ctry = e->actors[i].actor->country;
         if (!ctry[0])
             continue;
-        for (size_t j = 0; j < k->doc->nmatches; j++) {
-            const tv_entry *en = k->doc->matches[j].entry;
-            if (en->cls_id == k->c.country && strcmp(en->code, ctry) == 0) {
+        for (size_t j = 0; j < k->ncountries; j++) {
+            const tv_entry *en = k->countries[j];
+            if (strcmp(en->code, ctry) == 0) {
                 const char *tz = tv_entry_attr(en, "tz");
                 if (tz)
                     return tz;
@@ -802,7 +814,7 @@ static const tv_timex *historical_time_near(const coder *k, const tv_match *m, i
     uint32_t s = k->x->tok[m->tok_first].sentence;
     const tv_timex *best = NULL;
     uint32_t best_d = UINT32_MAX;
-    for (size_t i = 0; i < k->doc->ntimes; i++) {
+    for (size_t i = k->tlo; i < k->thi; i++) {
         const tv_timex *t = &k->doc->times[i];
         if (k->x->tok[t->tok_first].sentence != s || t->start == TV_TIME_NONE ||
             (t->type != TV_TIMEX_DATE && t->type != TV_TIMEX_TIME))
@@ -822,7 +834,7 @@ static const tv_timex *historical_time_near(const coder *k, const tv_match *m, i
 /* ---- places --------------------------------------------------------------*/
 static bool names_actor(const coder *k, const tv_match *p)
 {
-    for (size_t i = 0; i < k->nact; i++)
+    for (size_t i = k->alo; i < k->ahi; i++)
         if (p->tok_first >= k->act[i].tok_first && p->tok_first < k->act[i].tok_end && k->act[i].kind != TV_ACT_ADJ)
             return true;
     return false;
@@ -847,7 +859,7 @@ static const tv_match *place_for(const coder *k, const tv_match *m)
     uint32_t s = k->x->tok[m->tok_first].sentence;
     const tv_match *best = NULL;
     uint32_t best_d = UINT32_MAX;
-    for (size_t i = 0; i < k->doc->nmatches; i++) {
+    for (size_t i = k->mlo; i < k->mhi; i++) {
         const tv_match *p = &k->doc->matches[i];
         if (p->entry->cls_id != k->c.place || k->x->tok[p->tok_first].sentence != s)
             continue;
@@ -871,12 +883,12 @@ static const tv_number *number_for(const coder *k, const tv_match *m)
     uint32_t s = x->tok[m->tok_first].sentence;
     const tv_number *best = NULL;
     uint32_t best_d = UINT32_MAX;
-    for (size_t i = 0; i < k->doc->nnums; i++) {
+    for (size_t i = k->nlo; i < k->nhi; i++) {
         const tv_number *n = &k->doc->nums[i];
         if (x->tok[n->tok_first].sentence != s || (n->flags & (TV_NUM_YEAR | TV_NUM_ORDINAL | TV_NUM_PERCENT)))
             continue;
         bool in_time = false;
-        for (size_t t = 0; t < k->doc->ntimes; t++) {
+        for (size_t t = k->tlo; t < k->thi; t++) {
             const tv_timex *tx = &k->doc->times[t];
             if (n->tok_first < tx->tok_end && tx->tok_first < n->tok_end)
                 in_time = true;
@@ -901,13 +913,13 @@ static const tv_number *number_for(const coder *k, const tv_match *m)
     return best;
 }
 
-static int add_casualties(coder *k, tv_event *events, size_t nevents, size_t sent_first_event, uint32_t s,
+static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s,
                           tv_vec *pending, tv_arena *a)
 {
     (void)pending;
     (void)a;
     const tv_text *x = k->x;
-    for (size_t i = 0; i < k->doc->nmatches; i++) {
+    for (size_t i = k->mlo; i < k->mhi; i++) {
         const tv_match *m = &k->doc->matches[i];
         if (m->entry->cls_id != k->c.casualty || x->tok[m->tok_first].sentence != s)
             continue;
@@ -935,7 +947,7 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, size_t sen
            civils"), or the subject that concedes the losses */
         const tv_actor *g = NULL;
         uint32_t from = n && n->tok_end <= m->tok_first ? n->tok_end : m->tok_first;
-        for (size_t j = 0; j < k->nact; j++) {
+        for (size_t j = k->alo; j < k->ahi; j++) {
             const tv_actor *ac = &k->act[j];
             if (ac->sentence == s && ac->head_tok >= from && ac->tok_end <= m->tok_first && ac->kind != TV_ACT_ADJ)
                 g = ac;
@@ -983,11 +995,8 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, size_t sen
             int fam = family(e->cameo);
             if (e->consumed || fam < 18 || e->historical)
                 continue;
-            if (j - 1 >= sent_first_event || !target) {
-                target = e;
-                if (j - 1 >= sent_first_event)
-                    break;
-            }
+            target = e; /* the latest: this sentence's when it has one */
+            break;
         }
         if (!target)
             continue;
@@ -1036,7 +1045,7 @@ static const tv_match *refine(const coder *k, tv_event *e, const tv_match *m)
                  strcmp(e->cameo, "120") != 0))
         return NULL;
     uint32_t s = k->x->tok[m->tok_first].sentence;
-    for (size_t i = 0; i < k->doc->nmatches; i++) {
+    for (size_t i = k->mlo; i < k->mhi; i++) {
         const tv_match *t = &k->doc->matches[i];
         if (t->tok_first < m->tok_end || k->x->tok[t->tok_first].sentence != s)
             continue;
@@ -1086,7 +1095,7 @@ static const tv_match *threat_object(const coder *k, tv_event *e, const tv_match
            the accusation's content, not an asserted event */
         uint32_t s = k->x->tok[m->tok_first].sentence;
         bool de = false;
-        for (size_t i = 0; i < k->doc->nmatches; i++) {
+        for (size_t i = k->mlo; i < k->mhi; i++) {
             const tv_match *t = &k->doc->matches[i];
             if (t->tok_first < m->tok_end || k->x->tok[t->tok_first].sentence != s)
                 continue;
@@ -1103,7 +1112,7 @@ static const tv_match *threat_object(const coder *k, tv_event *e, const tv_match
     if (family(e->cameo) != 13)
         return NULL;
     uint32_t s = k->x->tok[m->tok_first].sentence;
-    for (size_t i = 0; i < k->doc->nmatches; i++) {
+    for (size_t i = k->mlo; i < k->mhi; i++) {
         const tv_match *t = &k->doc->matches[i];
         if (t->tok_first < m->tok_end || k->x->tok[t->tok_first].sentence != s || t->entry->cls_id != k->c.trigger)
             continue;
@@ -1243,10 +1252,13 @@ static void merge_into(tv_event *dst, const tv_event *src)
 
 static void merge_events(const tv_text *x, tv_event *ev, size_t n)
 {
+    /* candidates: the MERGE_WINDOW events before (an article has far fewer;
+       the bound keeps a pathological megabyte "article" linear) */
+    enum { MERGE_WINDOW = 512 };
     for (size_t i = 1; i < n; i++) {
         if (ev[i].consumed)
             continue;
-        for (size_t j = 0; j < i; j++) {
+        for (size_t j = i > MERGE_WINDOW ? i - MERGE_WINDOW : 0; j < i; j++) {
             tv_event *d = &ev[j];
             if (d->consumed || !same_kind(d->cameo, ev[i].cameo) || d->historical != ev[i].historical)
                 continue;
@@ -1280,7 +1292,7 @@ static bool needs_ok(const coder *k, const tv_match *m)
     if (!need)
         return true;
     uint32_t s = k->x->tok[m->tok_first].sentence;
-    for (size_t i = 0; i < k->doc->nmatches; i++) {
+    for (size_t i = k->mlo; i < k->mhi; i++) {
         const tv_match *o = &k->doc->matches[i];
         if (o == m || k->x->tok[o->tok_first].sentence != s)
             continue;
@@ -1302,7 +1314,7 @@ static void refine_weapon(const coder *k, tv_event *e, uint32_t s)
                                    strcmp(e->cameo, "194") != 0))
         return;
     int best = atoi(e->cameo);
-    for (size_t i = 0; i < k->doc->nmatches; i++) {
+    for (size_t i = k->mlo; i < k->mhi; i++) {
         const tv_match *o = &k->doc->matches[i];
         if (o->entry->cls_id != k->c.weapon || k->x->tok[o->tok_first].sentence != s)
             continue;
@@ -1317,7 +1329,7 @@ static void refine_weapon(const coder *k, tv_event *e, uint32_t s)
    holds the event, the verb only says who speaks. */
 static bool reporting_verb(const coder *k, const tv_match *m)
 {
-    for (size_t i = 0; i < k->nsrc; i++) {
+    for (size_t i = k->slo; i < k->shi; i++) {
         const source *r = &k->src[i];
         if (r->first == m->tok_first && r->inverted && (r->cls == k->c.report || r->cls == k->c.call)) {
             const tv_sentence *s = &k->x->sent[r->sentence];
@@ -1333,7 +1345,7 @@ static bool reporting_verb(const coder *k, const tv_match *m)
 static bool overlaps_topic(const coder *k, const tv_match *t, uint32_t from)
 {
     uint32_t s = k->x->tok[t->tok_first].sentence;
-    for (size_t i = 0; i < k->doc->nmatches; i++) {
+    for (size_t i = k->mlo; i < k->mhi; i++) {
         const tv_match *o = &k->doc->matches[i];
         if (o->entry->cls_id != k->c.topic || o->tok_first < from || k->x->tok[o->tok_first].sentence != s)
             continue;
@@ -1341,6 +1353,43 @@ static bool overlaps_topic(const coder *k, const tv_match *t, uint32_t from)
             return true;
     }
     return false;
+}
+
+/* Per-sentence start indices of an array ordered by sentence. */
+static size_t *index_by_sentence(tv_arena *a, size_t nsent, size_t n, const void *base, size_t elem,
+                                 uint32_t (*sentence_of)(const coder *, const void *), const coder *k)
+{
+    size_t *at = tv_arena_array(a, nsent + 2, sizeof *at);
+    if (!at)
+        return NULL;
+    size_t i = 0;
+    for (size_t s = 0; s <= nsent; s++) {
+        while (i < n && sentence_of(k, (const char *)base + i * elem) < s)
+            i++;
+        at[s] = i;
+    }
+    at[nsent + 1] = n;
+    return at;
+}
+
+static uint32_t actor_sentence(const coder *k, const void *p) { (void)k; return ((const tv_actor *)p)->sentence; }
+static uint32_t source_sentence(const coder *k, const void *p) { (void)k; return ((const source *)p)->sentence; }
+static uint32_t match_sentence(const coder *k, const void *p) { return k->x->tok[((const tv_match *)p)->tok_first].sentence; }
+static uint32_t timex_sentence(const coder *k, const void *p) { return k->x->tok[((const tv_timex *)p)->tok_first].sentence; }
+static uint32_t number_sentence(const coder *k, const void *p) { return k->x->tok[((const tv_number *)p)->tok_first].sentence; }
+
+/* Sets the view to sentences [s-1, s+1]. */
+static void view(coder *k, uint32_t s)
+{
+    size_t lo = s > 0 ? s - 1 : 0, hi = (size_t)s + 2 <= k->x->nsent ? (size_t)s + 2 : k->x->nsent;
+    k->alo = k->act_at[lo], k->ahi = k->act_at[hi];
+    k->mlo = k->mat_at[lo], k->mhi = k->mat_at[hi];
+    k->tlo = k->tim_at[lo], k->thi = k->tim_at[hi];
+    k->nlo = k->num_at[lo], k->nhi = k->num_at[hi];
+    if (k->src_at) {
+        k->slo = k->src_at[lo];
+        k->shi = k->src_at[hi];
+    }
 }
 
 int tv_events_code(treve_doc *doc, treve_error *err)
@@ -1352,9 +1401,27 @@ int tv_events_code(treve_doc *doc, treve_error *err)
         return rc;
     doc->actors = k.act;
     doc->nactors = k.nact;
+    size_t ns = k.x->nsent;
+    k.act_at = index_by_sentence(doc->arena, ns, k.nact, k.act, sizeof *k.act, actor_sentence, &k);
+    k.mat_at = index_by_sentence(doc->arena, ns, doc->nmatches, doc->matches, sizeof *doc->matches, match_sentence, &k);
+    k.tim_at = index_by_sentence(doc->arena, ns, doc->ntimes, doc->times, sizeof *doc->times, timex_sentence, &k);
+    k.num_at = index_by_sentence(doc->arena, ns, doc->nnums, doc->nums, sizeof *doc->nums, number_sentence, &k);
+    if (!k.act_at || !k.mat_at || !k.tim_at || !k.num_at)
+        return tv_fail(err, TREVE_ENOMEM, "out of memory", 0, 0);
     rc = find_sources(&k, doc->arena, err);
     if (rc != TREVE_OK)
         return rc;
+    k.src_at = index_by_sentence(doc->arena, ns, k.nsrc, k.src, sizeof *k.src, source_sentence, &k);
+    for (size_t i = 0; i < doc->nmatches && k.ncountries < TV_ARRAY_LEN(k.countries); i++) {
+        const tv_entry *en = doc->matches[i].entry;
+        bool seen = en->cls_id != k.c.country;
+        for (size_t j = 0; j < k.ncountries && !seen; j++)
+            seen = strcmp(k.countries[j]->code, en->code) == 0;
+        if (!seen)
+            k.countries[k.ncountries++] = en;
+    }
+    if (!k.src_at)
+        return tv_fail(err, TREVE_ENOMEM, "out of memory", 0, 0);
     const tv_text *x = k.x;
     tv_vec_init(&k.events, sizeof(tv_event), 100000);
     const tv_match **trig = tv_arena_array(doc->arena, 2 * doc->nmatches + 2, sizeof *trig);
@@ -1368,6 +1435,7 @@ int tv_events_code(treve_doc *doc, treve_error *err)
     tv_timex prev_hist_time;
     uint32_t prev_para = UINT32_MAX;
     for (uint32_t s = 0; s < x->nsent; s++) {
+        view(&k, s);
         /* triggers of sentence s (one per word group: the most specific code) */
         size_t ntrig = 0;
         size_t m0 = mi;
@@ -1532,7 +1600,7 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                 break;
             }
         }
-        rc = add_casualties(&k, k.events.data, k.events.len, first_event, s, NULL, doc->arena);
+        rc = add_casualties(&k, k.events.data, k.events.len, s, NULL, doc->arena);
         if (rc != TREVE_OK)
             return rc;
         if (x->sent[s].paragraph != prev_para) {
