@@ -135,8 +135,8 @@ static size_t match_at(const tv_match *m, size_t n, size_t from, uint32_t t)
 
 static void set_code(tv_actor *a, const char *country, const char *sector)
 {
-    snprintf(a->country, sizeof a->country, "%s", country ? country : "");
-    snprintf(a->sector, sizeof a->sector, "%s", sector ? sector : "");
+    snprintf(a->country, sizeof a->country, "%.3s", country ? country : "");
+    snprintf(a->sector, sizeof a->sector, "%.3s", sector ? sector : "");
     snprintf(a->code, sizeof a->code, "%s%s", a->country, a->sector);
 }
 
@@ -220,6 +220,91 @@ static void resolve_dyads(const tv_text *x, tv_actor *all, size_t n)
             memcpy(last[1], last[0], 4);
             memcpy(last[0], a->country, 4);
         }
+    }
+}
+
+/* A role named with no country ("la police", "l'armée", "la junte") is the
+   country's where the text puts it: a place of the same sentence ("à
+   Bamako" → MLI), else the country the article is about when one country
+   has most of the article's country mentions (more than half, at least
+   two). Such codes are marked inferred. */
+static void infer_countries(const treve_doc *doc, const tv_classes *c, tv_actor *all, size_t n)
+{
+    enum { MAXC = 32 };
+    char codes[MAXC][4];
+    unsigned counts[MAXC];
+    size_t nc = 0, total = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *ctry = all[i].country;
+        if (!ctry[0] || all[i].dyad)
+            continue;
+        size_t j = 0;
+        while (j < nc && strcmp(codes[j], ctry) != 0)
+            j++;
+        if (j == nc) {
+            if (nc == MAXC)
+                continue;
+            memcpy(codes[nc], ctry, 4);
+            counts[nc++] = 0;
+        }
+        counts[j]++;
+        total++;
+    }
+    const char *dominant = NULL;
+    for (size_t j = 0; j < nc; j++)
+        if (counts[j] >= 2 && counts[j] * 2 > total)
+            dominant = codes[j];
+    const tv_text *x = &doc->text;
+    for (size_t i = 0; i < n; i++) {
+        tv_actor *a = &all[i];
+        if (a->kind != TV_ACT_ROLE)
+            continue;
+        const char *ctry = NULL;
+        /* "son porte-parole", "ses soldats": the role of the actor named
+           just before (same or previous sentence) */
+        const tv_token *det = &x->tok[a->tok_first];
+        if (tv_tok_is(x, det, "son") || tv_tok_is(x, det, "sa") || tv_tok_is(x, det, "ses") ||
+            tv_tok_is(x, det, "leur") || tv_tok_is(x, det, "leurs") || tv_tok_is(x, det, "its") ||
+            tv_tok_is(x, det, "their")) {
+            /* the sentence's first actor (its subject, mostly), else the
+               last one of the sentence before */
+            for (size_t j = 0; j < i && !ctry; j++) {
+                const tv_actor *p = &all[j];
+                if (p->sentence == a->sentence && p->country[0] && !p->dyad && !p->inferred &&
+                    p->kind != TV_ACT_ADJ)
+                    ctry = p->country;
+            }
+            for (size_t j = i; j > 0 && !ctry; j--) {
+                const tv_actor *p = &all[j - 1];
+                if (p->sentence + 1 < a->sentence)
+                    break;
+                if (p->country[0] && !p->dyad && !p->inferred && p->kind != TV_ACT_ADJ)
+                    ctry = p->country;
+            }
+        }
+        for (size_t m = 0; m < doc->nmatches && !ctry; m++) {
+            const tv_match *p = &doc->matches[m];
+            if (p->entry->cls_id != c->place || x->tok[p->tok_first].sentence != a->sentence)
+                continue;
+            const char *pc = tv_entry_attr(p->entry, "country");
+            if (pc && strlen(pc) == 3)
+                ctry = pc;
+        }
+        (void)dominant; /* the article's main country alone proved too loose */
+        /* "les troupes étrangères" are nobody's from here */
+        if (a->tok_end < x->ntok && (tv_tok_is(x, &x->tok[a->tok_end], "etrangeres") ||
+                                     tv_tok_is(x, &x->tok[a->tok_end], "etrangers") ||
+                                     tv_tok_is(x, &x->tok[a->tok_end], "etrangere") ||
+                                     tv_tok_is(x, &x->tok[a->tok_end], "etranger") ||
+                                     tv_tok_is(x, &x->tok[a->tok_end], "foreign")))
+            continue;
+        if (!ctry)
+            continue;
+        char sector[4];
+        memcpy(sector, a->sector, 4);
+        set_code(a, ctry, sector);
+        a->kind = TV_ACT_GROUP;
+        a->inferred = true;
     }
 }
 
@@ -426,6 +511,7 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
         }
     }
     resolve_dyads(x, l.v.data, l.v.len);
+    infer_countries(doc, &c, l.v.data, l.v.len);
     *out = l.v.data;
     *nout = l.v.len;
     return TREVE_OK;

@@ -41,6 +41,7 @@ struct treve_doc {
     size_t nactors;
     struct tv_event *events;
     size_t nevents;
+    const char *source, *url; /* article metadata (arena), or NULL; kept by the store */
 };
 
 /* Built-in data files (generated from data/ by tools/embed.c). */

@@ -387,6 +387,13 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
     int fam = family(e->cameo);
     const tv_actor *subj = actor_before(k, m->tok_first, s, true);
     const tv_actor *obj = actor_after(k, m->tok_end, s, true);
+    /* ", a affirmé son porte-parole, imputant l'explosion à …": a present
+       participle after a comma has the speaker just named as subject */
+    if (m->morph && strstr(m->morph, "ppre") && m->tok_first > 0 && word_at(k->x, m->tok_first - 1, ",")) {
+        const tv_actor *speaker = actor_before(k, m->tok_first, s, false);
+        if (speaker)
+            subj = speaker;
+    }
 
     if (attr_is(t, "voice", "oppose")) {
         /* "ont opposé [dans la nuit] X à Y" */
@@ -535,7 +542,7 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
     }
     /* Statements, appeals, demands, accusations… with no subject in the
        clause ("Nous appelons …", a déclaré X) are the speaker's. */
-    bool verbal = fam <= 5 || (fam >= 10 && fam <= 14) || fam == 16;
+    bool verbal = fam <= 5 || (fam >= 10 && fam <= 13) || fam == 16;
     if (!has_role(e, TV_ROLE_ACTOR) && verbal && claim && claim->actor)
         add_actor(e, claim->actor, TV_ROLE_ACTOR);
 }
@@ -877,6 +884,20 @@ static const tv_match *place_for(const coder *k, const tv_match *m)
 }
 
 /* ---- casualties ----------------------------------------------------------*/
+/* Distance from a number to a casualty word; a number after the word
+   counts farther ("le bilan s'élève à 12": the figure mostly comes first). */
+static uint32_t number_distance(const tv_number *n, const tv_match *m)
+{
+    /* an active verb takes its toll as object: "tuant au moins trois
+       personnes et en blessant 12 autres" */
+    bool active = m->morph && (strstr(m->morph, "ppre") || strstr(m->morph, "infi"));
+    if (n->tok_end <= m->tok_first)
+        return m->tok_first - n->tok_end + (active ? 3 : 0);
+    if (n->tok_first >= m->tok_end)
+        return (n->tok_first - m->tok_end) + (active ? 0 : 3);
+    return 0;
+}
+
 static const tv_number *number_for(const coder *k, const tv_match *m)
 {
     const tv_text *x = k->x;
@@ -898,13 +919,18 @@ static const tv_number *number_for(const coder *k, const tv_match *m)
         /* "au moins 50 personnes, dont cinq enfants": the subset is not the toll */
         if (best && n->tok_first > 0 && word_at(x, n->tok_first - 1, "dont"))
             continue;
-        uint32_t d;
-        if (n->tok_end <= m->tok_first)
-            d = m->tok_first - n->tok_end;
-        else if (n->tok_first >= m->tok_end)
-            d = (n->tok_first - m->tok_end) + 2; /* "le bilan s'élève à 12": prefer before */
-        else
-            d = 0;
+        uint32_t d = number_distance(n, m);
+        /* "au moins 12 soldats ont été tués et une vingtaine blessés": a
+           figure belongs to the casualty word nearest to it */
+        bool other = false;
+        for (size_t j = k->mlo; j < k->mhi && !other; j++) {
+            const tv_match *o = &k->doc->matches[j];
+            if (o->entry->cls_id == k->c.casualty && o->tok_first != m->tok_first &&
+                x->tok[o->tok_first].sentence == s && number_distance(n, o) < d)
+                other = true;
+        }
+        if (other)
+            continue;
         if (d <= 7 && d < best_d) {
             best = n;
             best_d = d;

@@ -40,6 +40,7 @@ typedef struct tv_actor {
     tv_span name;      /* person's name within the span, or {0,0} */
     int32_t pair;      /* index of the other actor of an "X et Y" pair, or -1 */
     bool dyad;         /* from a reference to a pair ("les deux pays") */
+    bool inferred;     /* country taken from context ("la police" in Bamako) */
     int32_t coord;     /* next actor of a list ("de X, de Y et de Z"), or -1 */
     bool locative;     /* a place, not a party: "à Bamako", "en Ukraine" */
 } tv_actor;

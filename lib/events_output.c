@@ -52,6 +52,8 @@ static void add_actor_obj(tv_buf *b, const treve_doc *doc, const tv_actor *a, co
     add_str_or_null(b, a->country);
     tv_buf_adds(b, ",\"sector\":");
     add_str_or_null(b, a->sector);
+    if (a->inferred)
+        tv_buf_adds(b, ",\"inferred\":true");
     if (a->name.end > a->name.start) {
         tv_buf_adds(b, ",\"name\":");
         add_text(b, doc, a->name);
@@ -231,7 +233,12 @@ static void add_event_json(tv_buf *b, const treve_doc *doc, const tv_event *e, s
         add_text(b, doc, m->span);
         tv_buf_addc(b, '}');
     }
-    tv_buf_adds(b, "]}\n");
+    tv_buf_adds(b, "]}");
+}
+
+void tv_event_write_json(tv_buf *b, const treve_doc *doc, const tv_event *e, size_t index)
+{
+    add_event_json(b, doc, e, index);
 }
 
 static const char CSV_HEADER[] =
@@ -359,10 +366,12 @@ int treve_doc_write_events(const treve_doc *doc, treve_format f, treve_write_fn 
         const tv_event *e = &doc->events[i];
         if (e->consumed)
             continue;
-        if (f == TREVE_FORMAT_CSV)
+        if (f == TREVE_FORMAT_CSV) {
             add_event_csv(&b, doc, e, index);
-        else
+        } else {
             add_event_json(&b, doc, e, index);
+            tv_buf_addc(&b, '\n');
+        }
         index++;
         rc = tv_buf_flush(&b, w, user);
     }
