@@ -122,6 +122,19 @@ void tv_buf_json_str(tv_buf *b, const char *s, size_t n)
     tv_buf_addc(b, '"');
 }
 
+void tv_buf_json_utc(tv_buf *b, int64_t t)
+{
+    if (t == INT64_MIN) {
+        tv_buf_adds(b, "null");
+        return;
+    }
+    char s[32];
+    tv_format_utc(t, s);
+    tv_buf_addc(b, '"');
+    tv_buf_adds(b, s);
+    tv_buf_addc(b, '"');
+}
+
 void tv_buf_csv_field(tv_buf *b, const char *s, size_t n)
 {
     bool quote = false;

@@ -549,13 +549,14 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
 
 /* The attribution that governs token t of sentence s: a report/hope/call/…
    source of the same sentence (the nearest one). */
-static const source *source_for(const coder *k, uint32_t s, uint16_t cls, uint32_t t, bool before_only)
+static const source *source_nearest(const coder *k, uint32_t s, uint16_t cls, uint32_t t, bool before_only,
+                                    bool with_actor)
 {
     const source *best = NULL;
     uint32_t best_d = UINT32_MAX;
     for (size_t i = k->slo; i < k->shi; i++) {
         const source *r = &k->src[i];
-        if (r->sentence != s || (cls && r->cls != cls))
+        if (r->sentence != s || (cls && r->cls != cls) || (with_actor && !r->actor))
             continue;
         if (before_only && r->end > t)
             continue;
@@ -566,6 +567,11 @@ static const source *source_for(const coder *k, uint32_t s, uint16_t cls, uint32
         }
     }
     return best;
+}
+
+static const source *source_for(const coder *k, uint32_t s, uint16_t cls, uint32_t t, bool before_only)
+{
+    return source_nearest(k, s, cls, t, before_only, false);
 }
 
 static bool negated(const coder *k, const tv_match *m)
@@ -697,19 +703,7 @@ static int find_sources(coder *k, tv_arena *a, treve_error *err)
    nearest t), else none. */
 static const source *claim_for(const coder *k, uint32_t s, uint32_t t)
 {
-    const source *best = NULL;
-    uint32_t best_d = UINT32_MAX;
-    for (size_t i = k->slo; i < k->shi; i++) {
-        const source *r = &k->src[i];
-        if (r->sentence != s || !r->actor || r->cls != k->c.report)
-            continue;
-        uint32_t d = r->first > t ? r->first - t : t - r->first;
-        if (d < best_d) {
-            best = r;
-            best_d = d;
-        }
-    }
-    return best;
+    return source_nearest(k, s, k->c.report, t, false, true);
 }
 
 /* ---- time ----------------------------------------------------------------*/

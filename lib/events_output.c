@@ -30,17 +30,6 @@ static void add_num_or_null(tv_buf *b, double v)
         tv_buf_printf(b, "%.15g", v);
 }
 
-static void add_utc_or_null(tv_buf *b, int64_t t)
-{
-    if (t == TV_TIME_NONE) {
-        tv_buf_adds(b, "null");
-        return;
-    }
-    char s[32];
-    tv_format_utc(t, s);
-    tv_buf_json_str(b, s, strlen(s));
-}
-
 static void add_actor_obj(tv_buf *b, const treve_doc *doc, const tv_actor *a, const char *role)
 {
     tv_buf_addc(b, '{');
@@ -87,9 +76,9 @@ static void add_time(tv_buf *b, const treve_doc *doc, const tv_event *e)
     tv_buf_adds(b, "{\"start\":");
     if (e->has_time) {
         const tv_timex *t = &e->time;
-        add_utc_or_null(b, t->start);
+        tv_buf_json_utc(b, t->start);
         tv_buf_adds(b, ",\"end\":");
-        add_utc_or_null(b, t->end);
+        tv_buf_json_utc(b, t->end);
         tv_buf_printf(b, ",\"precision\":\"%s\",\"timex\":", tv_precision_name(t->precision));
         add_str_or_null(b, t->value);
         tv_buf_adds(b, ",\"text\":");
@@ -101,9 +90,9 @@ static void add_time(tv_buf *b, const treve_doc *doc, const tv_event *e)
         int64_t s, en;
         char timex[16];
         publication_day(doc, &s, &en, timex);
-        add_utc_or_null(b, s);
+        tv_buf_json_utc(b, s);
         tv_buf_adds(b, ",\"end\":");
-        add_utc_or_null(b, en);
+        tv_buf_json_utc(b, en);
         tv_buf_printf(b, ",\"precision\":\"day\",\"timex\":\"%s\",\"text\":null,\"span\":null,"
                          "\"basis\":\"publication\"}", timex);
     } else {

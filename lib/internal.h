@@ -57,6 +57,9 @@ void tv_buf_printf(tv_buf *b, const char *fmt, ...) __attribute__((format(printf
 /* Appends s[0:n] as a JSON string literal with quotes; invalid UTF-8 is
    written as U+FFFD so the output is always valid JSON. */
 void tv_buf_json_str(tv_buf *b, const char *s, size_t n);
+/* Appends a UTC instant as a JSON string "YYYY-MM-DDTHH:MM:SSZ", or null
+   for TV_TIME_NONE (INT64_MIN). */
+void tv_buf_json_utc(tv_buf *b, int64_t t);
 /* Appends s[0:n] as a CSV field (quoted when needed, RFC 4180). */
 void tv_buf_csv_field(tv_buf *b, const char *s, size_t n);
 /* Writes the buffer with w and empties it. Returns 0 or TREVE_EIO/ENOMEM. */

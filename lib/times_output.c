@@ -13,17 +13,6 @@
  */
 #include "doc.h"
 
-static void add_time(tv_buf *b, int64_t t)
-{
-    if (t == TV_TIME_NONE) {
-        tv_buf_adds(b, "null");
-        return;
-    }
-    char s[32];
-    tv_format_utc(t, s);
-    tv_buf_json_str(b, s, strlen(s));
-}
-
 /* One expression as a JSON object (no newline). */
 int tv_timex_write_json(const tv_text *text, const tv_timex *t, tv_buf *b)
 {
@@ -43,9 +32,9 @@ int tv_timex_write_json(const tv_text *text, const tv_timex *t, tv_buf *b)
     else
         tv_buf_adds(b, "null");
     tv_buf_adds(b, ",\"start\":");
-    add_time(b, t->start);
+    tv_buf_json_utc(b, t->start);
     tv_buf_adds(b, ",\"end\":");
-    add_time(b, t->end);
+    tv_buf_json_utc(b, t->end);
     tv_buf_adds(b, ",\"precision\":");
     if (t->precision == TV_PREC_NONE) {
         tv_buf_adds(b, "null");
