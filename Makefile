@@ -101,3 +101,16 @@ clean:
 	rm -rf build build-san build-fuzz
 
 -include $(DEPS)
+
+# Dashboard of `treve serve` (docs/serve.md): web/*.html|js|css and the world
+# outline vendored from npm (web/node_modules/world-atlas, after `npm ci` in
+# web/; optional) are copied into $(BUILD)/web, where the server looks first.
+WEB_FILES := web/index.html web/app.js web/style.css
+WEB_WORLD := $(wildcard web/node_modules/world-atlas/countries-110m.json)
+.PHONY: web
+all: web
+web: $(BUILD)/web/index.html
+$(BUILD)/web/index.html: $(WEB_FILES) $(WEB_WORLD)
+	@mkdir -p $(BUILD)/web
+	cp $(WEB_FILES) $(BUILD)/web/
+	$(if $(WEB_WORLD),cp $(WEB_WORLD) $(BUILD)/web/world-110m.json)

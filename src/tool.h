@@ -45,6 +45,12 @@ int tool_parse_opts(int argc, char **argv, tool_opts *o, const char *cmd);
 int tool_code(int argc, char **argv);
 int tool_times(int argc, char **argv);
 int tool_debug(int argc, char **argv);
+/* src/tool_store.c */
+int tool_ingest(int argc, char **argv);
+int tool_events(int argc, char **argv);
+int tool_ceasefires(int argc, char **argv);
+int tool_export(int argc, char **argv);
+int tool_serve(int argc, char **argv); /* tool_serve.c */
 
 treve_ctx *tool_context(const tool_opts *o);
 
