@@ -148,6 +148,35 @@ static void set_add(char *set, size_t cap, const char *code)
         memcpy(set, out, strlen(out) + 1);
 }
 
+/* Number of items of set a that set b holds too. */
+static size_t set_shared(const char *a, const char *b)
+{
+    size_t shared = 0;
+    const char *p = a;
+    while (*p) {
+        if (*p == ',') {
+            p++;
+            continue;
+        }
+        size_t n = strcspn(p, ",");
+        char item[34];
+        snprintf(item, sizeof item, ",%.*s,", (int)(n < 31 ? n : 31), p);
+        if (strstr(b, item))
+            shared++;
+        p += n;
+    }
+    return shared;
+}
+
+static size_t set_size(const char *a)
+{
+    size_t n = 0;
+    for (const char *p = a; *p; p++)
+        if (*p != ',' && (p == a || p[-1] == ','))
+            n++;
+    return n;
+}
+
 static bool set_intersects(const char *a, const char *b)
 {
     const char *p = a;
@@ -394,6 +423,10 @@ static bool compatible(const tv_sev *a, const tv_sev *b)
     }
     if (a->actors[0] || b->actors[0]) {
         if (!a->actors[0] || !b->actors[0] || !set_intersects(a->actors, b->actors))
+            return false;
+        /* two dyads must be the same dyad: Israel–Hamas and Israel–Hezbollah
+           on one day are two stories, not one */
+        if (set_size(a->actors) >= 2 && set_size(b->actors) >= 2 && set_shared(a->actors, b->actors) < 2)
             return false;
     }
     if (a->place[0] && b->place[0] && strcmp(a->place, b->place) != 0) {
@@ -1295,6 +1328,11 @@ static int recompute_ceasefires(treve_store *s, const touched *t, treve_error *e
         rc = s->be->ops->cf_party_sets(s->be, c, collect_set, sets, err);
         p += n;
     }
+    /* Clear every affected party set first: a story that grew from
+       "ARM,AZE" to "ARM,AZE,RUS" keeps its ceasefire id, which must be free
+       before the new set writes it. */
+    for (size_t i = 0; i < sets->n && rc == TREVE_OK; i++)
+        rc = s->be->ops->cf_delete_parties(s->be, sets->sets[i], err);
     for (size_t i = 0; i < sets->n && rc == TREVE_OK; i++)
         rc = recompute_party_set(s, sets->sets[i], err);
     free(sets);

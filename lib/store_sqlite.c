@@ -58,6 +58,9 @@ static const char *const MIGRATIONS[] = {
     "CREATE INDEX ceasefire_parties_cf ON ceasefire_parties(ceasefire);"
     "CREATE TABLE ceasefire_timeline(ceasefire INTEGER NOT NULL, seq INTEGER NOT NULL, at INTEGER,"
     " state TEXT NOT NULL, PRIMARY KEY(ceasefire, seq)) WITHOUT ROWID;",
+    /* 1 → 2: the events query pages through stories in this order; without
+       the index SQLite sorted every story (JSON included) per request */
+    "CREATE INDEX stories_order ON stories(t_start IS NULL, t_start, key);",
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof *MIGRATIONS)
 
@@ -66,7 +69,8 @@ enum {
     S_STORY_COUNTRIES_DELETE, S_STORY_INSERT, S_STORY_COUNTRY, S_EVENT_SET_STORY, S_CF_PARTY_SETS,
     S_STORIES_WITH2, S_STORIES_WITH1, S_STORY_REFS, S_CF_DELETE_TL, S_CF_DELETE_PARTIES, S_CF_DELETE,
     S_CF_INSERT, S_CF_PARTY, S_CF_TIMELINE, S_QUERY, S_CF_ALL, S_CF_BY_PARTY, S_GET_STORY, S_GET_CF,
-    S_GET_ARTICLE, S_ARTICLE_EVENTS, S_STATS, S_STATS_CF, S_COUNT
+    S_GET_ARTICLE, S_ARTICLE_EVENTS, S_STATS, S_STATS_CF, S_CF_DELETE_KEY_TL, S_CF_DELETE_KEY_PARTIES,
+    S_CF_DELETE_KEY, S_COUNT
 };
 
 static const char *const SQL[S_COUNT] = {
@@ -117,6 +121,11 @@ static const char *const SQL[S_COUNT] = {
     [S_CF_DELETE_PARTIES] = "DELETE FROM ceasefire_parties WHERE ceasefire IN (SELECT id FROM ceasefires"
                             " WHERE parties = ?1)",
     [S_CF_DELETE] = "DELETE FROM ceasefires WHERE parties = ?1",
+    [S_CF_DELETE_KEY_TL] = "DELETE FROM ceasefire_timeline WHERE ceasefire IN (SELECT id FROM ceasefires"
+                           " WHERE key = ?1)",
+    [S_CF_DELETE_KEY_PARTIES] = "DELETE FROM ceasefire_parties WHERE ceasefire IN (SELECT id FROM ceasefires"
+                                " WHERE key = ?1)",
+    [S_CF_DELETE_KEY] = "DELETE FROM ceasefires WHERE key = ?1",
     [S_CF_INSERT] = "INSERT INTO ceasefires(key, parties, state, first_at, json) VALUES(?1, ?2, ?3, ?4, ?5)",
     [S_CF_PARTY] = "INSERT OR IGNORE INTO ceasefire_parties(country, ceasefire) VALUES(?1, ?2)",
     [S_CF_TIMELINE] = "INSERT INTO ceasefire_timeline(ceasefire, seq, at, state) VALUES(?1, ?2, ?3, ?4)",
@@ -899,6 +908,17 @@ static int sq_cf_insert(tv_backend *base, const char *key, const char *parties, 
 {
     sq_backend *b = (sq_backend *)base;
     int rc;
+    /* A story that grew from one party set to another keeps its ceasefire
+       id; the row written under the old set goes first. */
+    static const int clear[] = {S_CF_DELETE_KEY_TL, S_CF_DELETE_KEY_PARTIES, S_CF_DELETE_KEY};
+    for (size_t i = 0; i < TV_ARRAY_LEN(clear); i++) {
+        sqlite3_stmt *d = stmt(b, clear[i], err, &rc);
+        if (!d)
+            return rc;
+        sqlite3_bind_text(d, 1, key, -1, SQLITE_STATIC);
+        if ((rc = run(b, d, err)) != TREVE_OK)
+            return rc;
+    }
     sqlite3_stmt *s = stmt(b, S_CF_INSERT, err, &rc);
     if (!s)
         return rc;
