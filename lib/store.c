@@ -1840,7 +1840,7 @@ int treve_store_export(treve_store *s, const char *format, treve_write_fn w, voi
 static int out_ceasefire(void *user, const char *text, size_t len)
 {
     out_ctx *o = user;
-    if (o->at == INT64_MAX && o->nparties <= 1)
+    if (o->at == INT64_MAX && o->nparties <= 2) /* the query filtered up to two parties */
         return out_line(user, text, len);
     json_t *j = json_loadb(text, len, 0, NULL);
     if (!j)

@@ -141,7 +141,9 @@ static const char *const SQL[S_COUNT] = {
         " ORDER BY s.t_start IS NULL, s.t_start, s.key LIMIT ?10 OFFSET ?11",
     [S_CF_ALL] = "SELECT json FROM ceasefires WHERE first_at <= ?1 ORDER BY first_at, key",
     [S_CF_BY_PARTY] = "SELECT f.json FROM ceasefire_parties p JOIN ceasefires f ON f.id = p.ceasefire"
-                      " WHERE p.country = ?1 AND f.first_at <= ?2 ORDER BY f.first_at, f.key",
+                      " WHERE p.country = ?1 AND f.first_at <= ?2 AND (?3 IS NULL OR EXISTS (SELECT 1 FROM"
+                      " ceasefire_parties q WHERE q.ceasefire = f.id AND q.country = ?3))"
+                      " ORDER BY f.first_at, f.key",
     [S_GET_STORY] = "SELECT json FROM stories WHERE key = ?1",
     [S_GET_CF] = "SELECT json FROM ceasefires WHERE key = ?1",
     [S_GET_ARTICLE] = "SELECT id, article_id, lang, source, url, published, text FROM articles"
@@ -1008,6 +1010,11 @@ static int sq_query_ceasefires(tv_backend *base, const char *const *parties, siz
     if (nparties) {
         sqlite3_bind_text(s, 1, parties[0], -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(s, 2, at);
+        /* the second party too, in SQL (a dyad is the common question) */
+        if (nparties > 1)
+            sqlite3_bind_text(s, 3, parties[1], -1, SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_null(s, 3);
     } else {
         sqlite3_bind_int64(s, 1, at);
     }
