@@ -1349,6 +1349,7 @@ typedef struct out_ctx {
     int64_t at;
     const char *const *parties;
     size_t nparties;
+    size_t skip, left; /* paging of ceasefire lists: offset still to skip, lines left (SIZE_MAX: no limit) */
     bool io_failed;
 } out_ctx;
 
@@ -1837,11 +1838,27 @@ int treve_store_export(treve_store *s, const char *format, treve_write_fn w, voi
 }
 
 /* A ceasefire as it stood at o->at: its timeline cut there. */
+/* Applies the query's offset and limit to a ceasefire that passed the
+   filters: 1 when it is to be written. */
+static bool page_take(out_ctx *o)
+{
+    if (o->skip) {
+        o->skip--;
+        return false;
+    }
+    if (!o->left)
+        return false;
+    o->left--;
+    return true;
+}
+
 static int out_ceasefire(void *user, const char *text, size_t len)
 {
     out_ctx *o = user;
+    if (!o->left)
+        return 0;
     if (o->at == INT64_MAX && o->nparties <= 2) /* the query filtered up to two parties */
-        return out_line(user, text, len);
+        return page_take(o) ? out_line(user, text, len) : 0;
     json_t *j = json_loadb(text, len, 0, NULL);
     if (!j)
         return 0;
@@ -1885,6 +1902,10 @@ static int out_ceasefire(void *user, const char *text, size_t len)
         while (json_array_size(tl) > keep)
             json_array_remove(tl, keep);
     }
+    if (!page_take(o)) {
+        json_decref(j);
+        return 0;
+    }
     char *d = json_dumps(j, JSON_FLAGS);
     rc = d ? out_line(user, d, strlen(d)) : TREVE_ENOMEM;
     free(d);
@@ -1897,9 +1918,14 @@ int treve_store_ceasefires(treve_store *s, const treve_query *q, treve_write_fn 
     int rc = check_store(s, w, err);
     if (rc)
         return rc;
-    out_ctx o = {.w = w, .user = user, .at = INT64_MAX};
+    out_ctx o = {.w = w, .user = user, .at = INT64_MAX, .left = SIZE_MAX};
     if (q && q->at && *q->at && treve_parse_iso8601(q->at, &o.at, err) != TREVE_OK)
         return TREVE_EDATE;
+    if (q) {
+        o.skip = q->offset;
+        if (q->limit)
+            o.left = q->limit;
+    }
     char buf[128], *codes[8];
     size_t n = 0;
     if (q && q->parties && *q->parties) {
