@@ -147,6 +147,10 @@ struct tv_lexicon {
     lx_arr slots; /* lx_slot */
     lx_edge *edges;
     size_t nedges, edge_cap; /* edge_cap: power of two */
+    /* A bit per (token hash mod 2^LX_FILTER_BITS) of every edge: most
+       article tokens start no form, and this 16 KiB filter answers them
+       without touching the big edge table. */
+    uint64_t filter[(1u << 17) / 64];
     lx_term *terms;
     size_t nterms;
 };
@@ -247,6 +251,7 @@ static void free_trie(tv_lexicon *lx)
     lx->edges = NULL;
     lx->terms = NULL;
     lx->nedges = lx->edge_cap = lx->nterms = 0;
+    memset(lx->filter, 0, sizeof lx->filter);
     lx->compiled = false;
 }
 
@@ -848,9 +853,15 @@ int tv_lexicon_load_inflections(tv_lexicon *lx, const char *name, const char *bu
 
 static inline const lx_node *node_at(const tv_lexicon *lx, uint32_t i) { return (const lx_node *)lx->nodes.p + i; }
 
+#define LX_FILTER_BITS 17
+static inline uint32_t filter_bit(uint32_t hash) { return (hash * 2654435761u) >> (32 - LX_FILTER_BITS); }
+
 static uint32_t find_edge(const tv_lexicon *lx, uint32_t parent, uint32_t hash, const char *s, size_t n)
 {
     if (!lx->edge_cap)
+        return 0;
+    uint32_t bit = filter_bit(hash);
+    if (!(lx->filter[bit >> 6] >> (bit & 63) & 1))
         return 0;
     size_t mask = lx->edge_cap - 1;
     for (size_t j = mix(parent, hash) & mask;; j = (j + 1) & mask) {
@@ -944,6 +955,8 @@ static uint32_t step(tv_lexicon *lx, uint32_t node, const char *s, uint32_t len,
     lx->edges[j].hash = hash;
     lx->edges[j].child = c;
     lx->nedges++;
+    uint32_t bit = filter_bit(hash);
+    lx->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
     return c;
 }
 
