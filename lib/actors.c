@@ -255,6 +255,37 @@ static void infer_countries(const treve_doc *doc, const tv_classes *c, tv_actor 
         if (counts[j] >= 2 && counts[j] * 2 > total)
             dominant = codes[j];
     const tv_text *x = &doc->text;
+    /* the story's country: the one country its headline names (by a
+       country, a capital, a demonym or a place), if exactly one */
+    char story[4] = "";
+    bool story_ok = true;
+    for (size_t i = 0; i < n && story_ok; i++) {
+        const tv_actor *a = &all[i];
+        if (!x->sent[a->sentence].headline)
+            break;
+        if (!a->country[0] || a->dyad)
+            continue;
+        if (!story[0])
+            memcpy(story, a->country, 4);
+        else if (strcmp(story, a->country) != 0)
+            story_ok = false;
+    }
+    for (size_t m = 0; m < doc->nmatches && story_ok; m++) {
+        const tv_match *p = &doc->matches[m];
+        if (!x->sent[x->tok[p->tok_first].sentence].headline)
+            break;
+        if (p->entry->cls_id != c->place)
+            continue;
+        const char *pc = tv_entry_attr(p->entry, "country");
+        if (!pc || strlen(pc) != 3)
+            continue;
+        if (!story[0])
+            snprintf(story, sizeof story, "%s", pc);
+        else if (strcmp(story, pc) != 0)
+            story_ok = false;
+    }
+    if (!story_ok)
+        story[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         tv_actor *a = &all[i];
         if (a->kind != TV_ACT_ROLE)
@@ -291,6 +322,14 @@ static void infer_countries(const treve_doc *doc, const tv_classes *c, tv_actor 
                 ctry = pc;
         }
         (void)dominant; /* the article's main country alone proved too loose */
+        /* "la police", "le gouvernement", "l'armée" with no country nearby
+           in a story whose headline names one country: that country's */
+        if (!ctry && story[0]) {
+            static const char *const state[] = {"COP", "GOV", "MIL", "JUD", "LEG", "SPY"};
+            for (size_t j = 0; j < TV_ARRAY_LEN(state); j++)
+                if (strcmp(a->sector, state[j]) == 0)
+                    ctry = story;
+        }
         /* "les troupes étrangères" are nobody's from here */
         if (a->tok_end < x->ntok && (tv_tok_is(x, &x->tok[a->tok_end], "etrangeres") ||
                                      tv_tok_is(x, &x->tok[a->tok_end], "etrangers") ||

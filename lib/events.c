@@ -79,6 +79,44 @@ static bool is_clause_break(const tv_text *x, uint32_t i)
     return false;
 }
 
+/* Token i is written exactly w (no accent folding): the auxiliary "a", not
+   the preposition "à". */
+static bool surface_is(const tv_text *x, uint32_t i, const char *w)
+{
+    if (i >= x->ntok)
+        return false;
+    const tv_token *t = &x->tok[i];
+    size_t n = strlen(w);
+    if (t->end - t->start != n)
+        return false;
+    for (size_t j = 0; j < n; j++) {
+        char c = x->src[t->start + j];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != w[j])
+            return false;
+    }
+    return true;
+}
+
+/* An auxiliary of a compound tense as written: "a", "ont", "avait"… */
+static bool surface_aux(const tv_text *x, uint32_t i)
+{
+    static const char *const aux[] = {"a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont"};
+    for (size_t k = 0; k < TV_ARRAY_LEN(aux); k++)
+        if (surface_is(x, i, aux[k]))
+            return true;
+    return false;
+}
+
+/* ", a accusé le ministre", ", ont indiqué les autorités": a comma then an
+   auxiliary opens an inverted incise; what follows is its speaker, not the
+   object of the verb before. */
+static bool incise_at(const tv_text *x, uint32_t i)
+{
+    return word_at(x, i, ",") && surface_aux(x, i + 1);
+}
+
 static int family(const char *cameo)
 {
     return (cameo[0] - '0') * 10 + (cameo[1] - '0');
@@ -163,6 +201,20 @@ static bool after_preposition(const tv_text *x, const tv_actor *a)
     uint32_t i = a->head_tok > a->tok_first ? a->tok_first : a->head_tok;
     if (i == 0)
         return false;
+    /* "des milliers de personnes", "une centaine de soldats": a quantity's
+       "de" heads no complement, the noun is the subject */
+    if (i >= 2 && (tv_tok_is(x, &x->tok[i - 1], "de") || tv_tok_is(x, &x->tok[i - 1], "d'"))) {
+        static const char *const qty[] = {"milliers", "millier", "centaines", "centaine", "dizaines", "dizaine",
+                                          "vingtaine", "trentaine", "quarantaine", "cinquantaine", "douzaine",
+                                          "quinzaine", "plupart", "nombre", "beaucoup", "centaines", "millions",
+                                          "groupe", "groupes", "poignee", "foule", "cortege", "milliards"};
+        const tv_token *q = &x->tok[i - 2];
+        if (q->kind == TV_TOK_NUMBER)
+            return false;
+        for (size_t p = 0; p < TV_ARRAY_LEN(qty); p++)
+            if (tv_tok_is(x, q, qty[p]))
+                return false;
+    }
     for (size_t p = 0; p < TV_ARRAY_LEN(preps); p++)
         if (tv_tok_is(x, &x->tok[i - 1], preps[p]))
             return true;
@@ -220,7 +272,7 @@ static const tv_actor *actor_after(const coder *k, uint32_t t, uint32_t sentence
             continue;
         bool broken = false;
         for (uint32_t j = t; j < a->tok_first; j++)
-            if (is_clause_break(k->x, j))
+            if (is_clause_break(k->x, j) || incise_at(k->x, j))
                 broken = true;
         if (broken)
             break;
@@ -277,7 +329,9 @@ static void add_actor(tv_event *e, const tv_actor *a, uint8_t role)
         /* RUS and RUSGOV in the same role: one actor; a mediator or a
            recipient takes the specific code, a party keeps the country */
         if (o->country[0] && strcmp(o->country, a->country) == 0 && e->actors[i].role == role) {
-            if (!o->sector[0] && a->sector[0] && role != TV_ROLE_ACTOR)
+            /* in violence the force that acts is what users count: "Moscou"
+               (headline) and "l'armée russe" (body) are RUSMIL */
+            if (!o->sector[0] && a->sector[0] && (role != TV_ROLE_ACTOR || family(e->cameo) >= 18))
                 e->actors[i].actor = a;
             return;
         }
@@ -365,6 +419,11 @@ static bool is_passive(const coder *k, const tv_match *m)
         return false;
     if (word_at(x, m->tok_end, "par") || word_at(x, m->tok_end, "by"))
         return true;
+    /* "le Parlement incendié", "des soldats tués": a participle right after
+       the noun it qualifies */
+    for (size_t i = k->alo; i < k->ahi; i++)
+        if (k->act[i].tok_end == m->tok_first && k->act[i].sentence == s && k->act[i].kind != TV_ACT_ADJ)
+            return true;
     if (m->tok_first > 0 && x->tok[m->tok_first - 1].sentence == s && word_at(x, m->tok_first - 1, ","))
         return true;
     return false;
@@ -387,6 +446,66 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
     int fam = family(e->cameo);
     const tv_actor *subj = actor_before(k, m->tok_first, s, true);
     const tv_actor *obj = actor_after(k, m->tok_end, s, true);
+    if (!noun) {
+        /* ", a accusé le ministre ukrainien": the speaker of an inverted
+           incise acts; what it accuses or condemns is the clause before */
+        for (size_t i = k->slo; i < k->shi; i++) {
+            const source *r = &k->src[i];
+            if (r->first != m->tok_first || !r->inverted || r->cls != k->c.report || !r->actor ||
+                r->entry != m->entry)
+                continue;
+            add_with_pair(k, e, r->actor, TV_ROLE_ACTOR);
+            if (fam == 11 && m->tok_first >= 2) {
+                const tv_actor *accused = actor_before_within(k, m->tok_first - 2, s, true, 40);
+                if (accused && strcmp(accused->code, r->actor->code) != 0)
+                    add_with_pair(k, e, accused, TV_ROLE_RECIPIENT);
+            }
+            return;
+        }
+        /* "le ministre, qui a dénoncé …": the antecedent of "qui" */
+        uint32_t q = m->tok_first;
+        while (q > 0 && q > k->x->sent[s].tok_first && m->tok_first - q < 3 && surface_aux(k->x, q - 1))
+            q--;
+        if (q > 0 && q > k->x->sent[s].tok_first && word_at(k->x, q - 1, "qui")) {
+            uint32_t b = q - 1;
+            if (b > 0 && word_at(k->x, b - 1, ","))
+                b--;
+            for (size_t i = k->alo; i < k->ahi; i++)
+                if (k->act[i].sentence == s && k->act[i].tok_end == b && k->act[i].kind != TV_ACT_ADJ)
+                    subj = &k->act[i];
+        }
+        /* "a appelé les deux pays à la retenue et proposé sa médiation": a
+           participle coordinated by "et" with no auxiliary of its own shares
+           the subject of the first verb, and its object when it has none */
+        uint32_t et = UINT32_MAX;
+        if (m->morph && strstr(m->morph, "ppas") && m->tok_first > 0 && word_at(k->x, m->tok_first - 1, "et"))
+            et = m->tok_first - 1;
+        for (uint32_t j = et; et != UINT32_MAX && j > k->x->sent[s].tok_first && et - j < 24; j--) {
+            if (is_clause_break(k->x, j - 1) || word_at(k->x, j - 1, "qui"))
+                break;
+            if (surface_aux(k->x, j - 1)) {
+                const tv_actor *s1 = actor_before(k, j - 1, s, true);
+                if (s1) {
+                    subj = s1;
+                    const tv_actor *o1 = actor_after(k, j, s, true);
+                    if (!obj && o1 && o1->tok_end <= et && o1 != s1)
+                        obj = o1;
+                }
+                break;
+            }
+        }
+    }
+    /* "a dénoncé une attaque contre les civils": the actors after an event
+       noun are that event's, not the verb's object */
+    if (obj && !noun)
+        for (size_t i = k->mlo; i < k->mhi; i++) {
+            const tv_match *o = &k->doc->matches[i];
+            if (o->entry->cls_id == k->c.trigger && o->tok_first >= m->tok_end && o->tok_end <= obj->tok_first &&
+                o != m && (attr_is(o->entry, "pos", "noun") || attr_is(o->entry, "pos", "phrase")))
+                obj = NULL;
+            if (!obj || o->tok_first > m->tok_end + WINDOW_AHEAD)
+                break;
+        }
     /* ", a affirmé son porte-parole, imputant l'explosion à …": a present
        participle after a comma has the speaker just named as subject */
     if (m->morph && strstr(m->morph, "ppre") && m->tok_first > 0 && word_at(k->x, m->tok_first - 1, ",")) {
@@ -493,9 +612,31 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
         if (!agent) {
             agent = actor_introduced(k, m->tok_end, s, PAR, TV_ARRAY_LEN(PAR));
         }
+        /* "a dispersé la foule à l'aide de canons à eau": an instrument's
+           user is the clause's subject, not the nearest noun */
+        bool instrument = false; /* "… à l'aide de canons à eau et de gaz" */
+        for (uint32_t j = m->tok_first; !agent && j >= 2 && j > k->x->sent[s].tok_first && m->tok_first - j < 8; j--) {
+            if (is_clause_break(k->x, j - 1))
+                break;
+            if ((word_at(k->x, j - 1, "de") || word_at(k->x, j - 1, "d'")) &&
+                (word_at(k->x, j - 2, "aide") || word_at(k->x, j - 2, "moyen") || word_at(k->x, j - 2, "coups"))) {
+                instrument = true;
+                break;
+            }
+        }
+        if (instrument) {
+            for (size_t i = k->alo; i < k->ahi; i++) {
+                const tv_actor *a = &k->act[i];
+                if (a->sentence == s && a->tok_end <= m->tok_first && codes_alone(a) && !after_preposition(k->x, a) &&
+                    !actor_is_source(k, a)) {
+                    subj = a;
+                    break;
+                }
+            }
+        }
         if (agent) {
             add_with_pair(k, e, agent, TV_ROLE_ACTOR);
-        } else if (subj) {
+        } else if (subj && !e->anaphor) {
             add_with_pair(k, e, subj, TV_ROLE_ACTOR);
         }
         /* "appel de X à Y", "attaque contre Y" */
@@ -600,11 +741,19 @@ static uint8_t modality_of(const coder *k, const tv_event *e, const tv_match *m)
     int fam = family(e->cameo);
     if (negated(k, m) || source_for(k, s, k->c.denial, m->tok_first, true))
         return TV_MOD_DENIED;
-    if (source_for(k, s, k->c.hope, m->tok_first, true))
+    /* "a appelé … à la retenue et proposé sa médiation": a participle
+       coordinated after "et" is a second assertion, not what is called for */
+    uint32_t from = 0;
+    if (m->morph && strstr(m->morph, "ppas") && m->tok_first > 0 && word_at(k->x, m->tok_first - 1, "et") &&
+        !attr_is(m->entry, "pos", "noun"))
+        from = m->tok_first;
+    const source *hope = source_for(k, s, k->c.hope, m->tok_first, true);
+    if (hope && hope->end > from)
         return TV_MOD_HOPED;
     if (fam == 2 || fam == 10)
         return TV_MOD_CALLED_FOR;
-    if (source_for(k, s, k->c.call, m->tok_first, true))
+    const source *call = source_for(k, s, k->c.call, m->tok_first, true);
+    if (call && call->end > from)
         return TV_MOD_CALLED_FOR;
     const source *fut = source_for(k, s, k->c.future, m->tok_first, true);
     if ((fut && m->tok_first - fut->end <= 4 && !attr_is(fut->entry, "side", "after")) ||
@@ -632,6 +781,28 @@ static int find_sources(coder *k, tv_arena *a, treve_error *err)
         const tv_match *m = &k->doc->matches[i];
         uint16_t cls = m->entry->cls_id;
         view(k, x->tok[m->tok_first].sentence);
+        if (cls != 0 && cls == k->c.trigger && m->tok_first >= 2 && incise_at(x, m->tok_first - 2) &&
+            (attr_is(m->entry, "pos", "verb") || attr_is(m->entry, "pos", "support")) &&
+            (family(m->entry->code) == 1 || family(m->entry->code) == 11) &&
+            (i == 0 || k->doc->matches[i - 1].tok_first != m->tok_first)) {
+            /* ", a accusé le ministre ukrainien": a statement or accusation
+               verb in an inverted incise also says who reports the clause
+               before it */
+            uint32_t sn = x->tok[m->tok_first].sentence;
+            const tv_actor *who = actor_after(k, m->tok_end, sn, false);
+            uint32_t gap_end = m->tok_end + 1;
+            for (size_t t = k->tlo; t < k->thi; t++) /* ", a accusé mardi X" */
+                if (k->doc->times[t].tok_first <= m->tok_end + 1 && k->doc->times[t].tok_end > m->tok_end)
+                    gap_end = k->doc->times[t].tok_end + 1;
+            if (who && who->tok_first <= gap_end) {
+                source *r = tv_vec_push(&v, a);
+                if (!r)
+                    return tv_fail(err, TREVE_ENOMEM, "too many attributions", 0, 0);
+                *r = (source){.cls = k->c.report, .entry = m->entry, .first = m->tok_first, .end = m->tok_end,
+                              .actor = who, .sentence = sn, .morph = m->morph, .inverted = true};
+            }
+            continue;
+        }
         if (!(cls == k->c.report || cls == k->c.hope || cls == k->c.call || cls == k->c.denial ||
               cls == k->c.hearsay || cls == k->c.future) || cls == 0)
             continue;
@@ -684,6 +855,10 @@ static int find_sources(coder *k, tv_arena *a, treve_error *err)
         }
         if (cls == k->c.report && (side_after || inverted)) {
             who = actor_after(k, m->tok_end, r->sentence, false);
+            /* "selon les autorités régionales, trois personnes …": the
+               speaker is the phrase right after, not a later actor */
+            if (who && side_after && !inverted && who->tok_first > m->tok_end + 2)
+                who = NULL;
         } else if (cls == k->c.report || cls == k->c.denial) {
             who = actor_before_within(k, m->tok_first, r->sentence, false, 40);
             if (!who)
@@ -939,6 +1114,10 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s
     (void)pending;
     (void)a;
     const tv_text *x = k->x;
+    /* the group of the sentence's previous casualty, for an elliptic one
+       ("12 soldats ont été tués et une vingtaine blessés") */
+    char prev_country[4] = "", prev_sector[4] = "";
+    uint32_t prev_end = 0;
     for (size_t i = k->mlo; i < k->mhi; i++) {
         const tv_match *m = &k->doc->matches[i];
         if (m->entry->cls_id != k->c.casualty || x->tok[m->tok_first].sentence != s)
@@ -985,6 +1164,17 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s
         if (g) {
             memcpy(c.country, g->country, 4);
             memcpy(c.sector, g->sector, 4);
+        } else if (n && n->tok_first >= 1 && prev_end && prev_end <= n->tok_first && (prev_country[0] || prev_sector[0])) {
+            /* "… tués et une vingtaine blessés": a figure coordinated right
+               after an earlier casualty, with no group of its own, counts
+               the same group */
+            uint32_t b = n->tok_first - 1;
+            if (b >= 1 && (word_at(x, b, "une") || word_at(x, b, "un") || word_at(x, b, "des")))
+                b--;
+            if (word_at(x, b, "et") || word_at(x, b, "and")) {
+                memcpy(c.country, prev_country, 4);
+                memcpy(c.sector, prev_sector, 4);
+            }
         }
         const char *grp = tv_entry_attr(m->entry, "group");
         if (grp && !c.sector[0])
@@ -1001,6 +1191,9 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s
             if (poss || (c.sector[0] && strcmp(c.sector, c.claimed_by->sector) == 0))
                 memcpy(c.country, c.claimed_by->country, 4);
         }
+        memcpy(prev_country, c.country, 4);
+        memcpy(prev_sector, c.sector, 4);
+        prev_end = m->tok_end;
         uint32_t span_first = n && n->tok_end <= m->tok_first ? n->tok_first : m->tok_first;
         c.span.start = x->tok[span_first].start;
         c.span.end = x->tok[m->tok_end - 1].end;
@@ -1013,7 +1206,7 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s
         for (size_t j = nevents; j > 0; j--) {
             tv_event *e = &events[j - 1];
             int fam = family(e->cameo);
-            if (e->consumed || fam < 18 || e->historical)
+            if (e->consumed || (fam < 18 && strcmp(e->cameo, "175") != 0) || e->historical)
                 continue;
             target = e; /* the latest: this sentence's when it has one */
             break;
@@ -1288,10 +1481,15 @@ static void merge_events(const tv_text *x, tv_event *ev, size_t n)
             if (!actors_compatible(d, &ev[i], headline) || !times_compatible(d, &ev[i]))
                 continue;
             merge_into(d, &ev[i]);
+            if (ev[i].anaphor) /* taken up again: a real event, not a passing mention */
+                d->verbal = true;
             ev[i].consumed = true;
             break;
         }
     }
+    for (size_t i = 0; i < n; i++) /* refers to nothing coded: not an event of its own */
+        if (ev[i].anaphor)
+            ev[i].consumed = true;
 }
 
 /* ---- the coder -----------------------------------------------------------*/
@@ -1518,6 +1716,11 @@ int tv_events_code(treve_doc *doc, treve_error *err)
             e->mentions[0].span.start = x->tok[m->tok_first].start;
             e->mentions[0].span.end = x->tok[m->tok_end - 1].end;
             e->nmentions = 1;
+            /* "ces accusations", "cette aide": an event already told; it
+               joins that event or is dropped, and takes no subject */
+            e->anaphor = !e->verbal && m->tok_first > x->sent[s].tok_first &&
+                         (word_at(x, m->tok_first - 1, "ces") || word_at(x, m->tok_first - 1, "cette") ||
+                          word_at(x, m->tok_first - 1, "cet") || word_at(x, m->tok_first - 1, "ce"));
             const source *claim = claim_for(&k, s, m->tok_first);
             e->claimed_by = claim ? claim->actor : NULL;
             assign_roles(&k, e, m, claim);
@@ -1530,6 +1733,17 @@ int tv_events_code(treve_doc *doc, treve_error *err)
             if (tm) {
                 e->time = *tm;
                 e->has_time = true;
+            } else if (m->morph && strstr(m->morph, "ppas") && m->tok_first > 0 && word_at(x, m->tok_first - 1, "et") &&
+                       !attr_is(m->entry, "pos", "noun")) {
+                /* "ont pris d'assaut mardi le Parlement et incendié …": a
+                   coordinated participle shares the first verb's time */
+                tv_event *all_ev = k.events.data;
+                for (size_t j = k.events.len - 1; j > first_event; j--)
+                    if (all_ev[j - 1].verbal && all_ev[j - 1].has_time && all_ev[j - 1].trigger_end <= m->tok_first) {
+                        e->time = all_ev[j - 1].time;
+                        e->has_time = true;
+                        break;
+                    }
             }
             if (e->has_time && hist_before != TV_TIME_NONE && e->time.start != TV_TIME_NONE) {
                 int64_t end = e->time.end != TV_TIME_NONE ? e->time.end : e->time.start;
@@ -1642,6 +1856,27 @@ int tv_events_code(treve_doc *doc, treve_error *err)
     tv_event *ev = k.events.data;
     size_t n = k.events.len;
     merge_events(x, ev, n);
+    /* "Un cessez-le-feu doit entrer en vigueur à 18H00": a ceasefire with
+       no party named stops the fighting told before it, between its sides */
+    for (size_t i = 0; i < n; i++) {
+        if (ev[i].consumed || ev[i].historical || strncmp(ev[i].cameo, "087", 3) != 0 || has_role(&ev[i], TV_ROLE_ACTOR))
+            continue;
+        for (size_t j = i; j > 0; j--) {
+            const tv_event *f = &ev[j - 1];
+            if (f->consumed || f->historical || family(f->cameo) < 18)
+                continue;
+            size_t nparties = 0;
+            for (size_t a = 0; a < f->nactors; a++)
+                if (f->actors[a].role == TV_ROLE_ACTOR && f->actors[a].actor->country[0])
+                    nparties++;
+            if (nparties < 2)
+                continue;
+            for (size_t a = 0; a < f->nactors; a++)
+                if (f->actors[a].role == TV_ROLE_ACTOR)
+                    add_actor(&ev[i], f->actors[a].actor, TV_ROLE_ACTOR);
+            break;
+        }
+    }
     /* a nominal mention of a non-violent event with nobody acting ("ces
        accusations", "la normalisation") is a reference, not an event */
     for (size_t i = 0; i < n; i++)

@@ -98,6 +98,7 @@ typedef struct tv_event {
     bool historical;
     bool consumed;     /* merged into another event or absorbed: not written */
     bool verbal;       /* some mention is a verb (not only a noun or phrase) */
+    bool anaphor;      /* "ces accusations", "cette aide": an event told before */
     tv_mention mentions[TV_EVENT_MAX_MENTIONS];
     size_t nmentions;
     uint32_t trigger_first, trigger_end; /* tokens of the first trigger */
