@@ -44,7 +44,18 @@ void tv_arena_free(tv_arena *a)
 
 size_t tv_arena_used(const tv_arena *a) { return a ? a->total : 0; }
 
-void *tv_arena_alloc(tv_arena *a, size_t size)
+static void *arena_take(tv_arena *a, size_t size, bool zero);
+
+void *tv_arena_alloc(tv_arena *a, size_t size) { return arena_take(a, size, true); }
+
+void *tv_arena_array_uninit(tv_arena *a, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    return arena_take(a, n * size, false);
+}
+
+static void *arena_take(tv_arena *a, size_t size, bool zero)
 {
     if (!a)
         return NULL;
@@ -73,7 +84,8 @@ void *tv_arena_alloc(tv_arena *a, size_t size)
     }
     void *p = b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
+    if (zero)
+        memset(p, 0, size);
     return p;
 }
 

@@ -24,6 +24,9 @@ void tv_arena_free(tv_arena *a);
 void *tv_arena_alloc(tv_arena *a, size_t size);
 /* n * size with an overflow check. */
 void *tv_arena_array(tv_arena *a, size_t n, size_t size);
+/* The same, not zeroed: only for arrays whose every element the caller
+   writes before anything reads it (token records, offset maps). */
+void *tv_arena_array_uninit(tv_arena *a, size_t n, size_t size);
 char *tv_arena_strndup(tv_arena *a, const char *s, size_t n);
 size_t tv_arena_used(const tv_arena *a);
 

@@ -266,7 +266,7 @@ int tv_normalise(tv_text *text, tv_arena *a, treve_invalid_utf8 mode, treve_erro
     size_t cap = n - start + 16;
     for (int attempt = 0; attempt < 2; attempt++) {
         char *norm = tv_arena_alloc(a, cap + 1);
-        uint32_t *map = tv_arena_array(a, cap + 1, sizeof(uint32_t));
+        uint32_t *map = tv_arena_array_uninit(a, cap + 1, sizeof(uint32_t)); /* filled up to norm_len */
         if (!norm || !map)
             return tv_fail(err, TREVE_ENOMEM, "out of memory (normalised text)", 0, 0);
         size_t bad = 0;

@@ -306,7 +306,7 @@ static int push_h(tok_state *st, size_t ns, size_t ne, int kind, uint16_t flags,
     tv_text *x = st->x;
     if (x->ntok == st->cap) {
         size_t nc = st->cap * 2;
-        tv_token *t = tv_arena_array(st->a, nc, sizeof *t);
+        tv_token *t = tv_arena_array_uninit(st->a, nc, sizeof *t);
         if (!t)
             return TREVE_ENOMEM;
         memcpy(t, x->tok, x->ntok * sizeof *t);
@@ -434,7 +434,7 @@ int tv_tokenise(tv_text *text, tv_arena *a, treve_error *err)
     /* Capacity guess: French prose has about one token per 4.6 bytes;
        the array doubles in texts that need more. */
     tok_state st = {.x = text, .a = a, .cap = n / 4 + 64};
-    text->tok = tv_arena_array(a, st.cap, sizeof(tv_token));
+    text->tok = tv_arena_array_uninit(a, st.cap, sizeof(tv_token)); /* push_h writes every field */
     if (!text->tok)
         return tv_fail(err, TREVE_ENOMEM, "out of memory (tokens)", 0, 0);
     size_t i = 0, nl = 0;
