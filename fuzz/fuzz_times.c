@@ -48,6 +48,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         assert(memchr(t[i].mod, '\0', sizeof t[i].mod));
         if (t[i].start != TV_TIME_NONE && t[i].end != TV_TIME_NONE)
             assert(t[i].start <= t[i].end);
+        /* a disagreeing rendering is a clock time; anchoring is for calendar values */
+        if (t[i].flags & TV_TIMEX_DISAGREE)
+            assert(t[i].type == TV_TIMEX_TIME);
+        if (t[i].flags & TV_TIMEX_ANCHORED)
+            assert(t[i].type == TV_TIMEX_DATE || t[i].type == TV_TIMEX_TIME);
+        /* never an impossible calendar date */
+        if ((t[i].type == TV_TIMEX_DATE || t[i].type == TV_TIMEX_TIME) && t[i].cal.y >= 0 && t[i].cal.mo && t[i].cal.d)
+            assert(tv_valid_date(t[i].cal.y, t[i].cal.mo, t[i].cal.d));
+        if (t[i].cal.h >= 0)
+            assert(t[i].cal.h <= 23 && t[i].cal.mi <= 59);
         tv_timex_write_json(&text, &t[i], &b);
         tv_timex_relocate(&t[i], (mode & 8) ? "Asia/Baku" : "America/New_York", NULL);
         b.len = 0;

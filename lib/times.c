@@ -14,7 +14,10 @@
  * sets, PRESENT/PAST/FUTURE_REF) try to read a pattern; the first that
  * matches consumes its tokens. A match builds a `pexp` (what the text says:
  * calendar fields, an offset from the DCT, a weekday, a named zone…), then
- * resolve() anchors it to the DCT and the zone. Impossible dates ("31
+ * resolve() anchors it to the DCT and the zone — or, for anaphoric
+ * expressions ("la veille", "three days later"), to the last dated
+ * expression of the same or previous sentence (tanchor), else the DCT.
+ * Contiguous day + clock time ("ce matin à 7h00") is one TIME. Impossible dates ("31
  * février", "25H00") are consumed and dropped, so that "février" is not
  * emitted alone.
  *
@@ -41,7 +44,9 @@ enum key {
     K_CE, K_DET, K_LAST, K_NEXT, K_IL, K_AGO, K_DANS, K_IN, K_SINCE, K_EVERY, K_TOUS,
     K_START, K_END, K_MIDDLE, K_NOW, K_PAST, K_FUTURE, K_ANNEES, K_MIDI, K_MINUIT, K_HEURE,
     K_DEMI, K_VAGUE, K_SIECLE, K_OF, K_AT, K_DURING, K_PRESENT, K_AVENIR, K_PASSE, K_MOMENT,
-    K_THE, K_AND, K_HALF, K_AU, K_DU, K_TO, K_MI, K_EARLY, K_LATE, K_CI, K_ON
+    K_THE, K_AND, K_HALF, K_AU, K_DU, K_TO, K_MI, K_EARLY, K_LATE, K_CI, K_ON,
+    K_VEILLE, K_AVVEILLE, K_LENDEMAIN, K_SURLENDEMAIN, K_PREV, K_FOLLOW, K_LATER, K_EARLIER, K_BEFORE, K_AFTER,
+    K_SAME, K_THAT, K_DAWN, K_DUSK, K_TOT, K_TARD
 };
 enum { L_BOTH = 0, L_FR = 1, L_EN = 2 };
 /* month/weekday flags */
@@ -180,6 +185,22 @@ static const tword words[] = {
     {"avenir", C_KEY, K_AVENIR, L_FR, 0}, {"future", C_KEY, K_AVENIR, L_EN, 0},
     {"moment", C_KEY, K_MOMENT, L_FR, 0}, {"et", C_KEY, K_AND, L_FR, 0}, {"and", C_KEY, K_AND, L_EN, 0},
     {"to", C_KEY, K_TO, L_EN, 0}, {"ci", C_KEY, K_CI, L_FR, 0}, {"on", C_KEY, K_ON, L_EN, 0},
+    /* anchored on another date of the text (or the DCT): la veille, the next day, trois jours plus tard */
+    {"veille", C_KEY, K_VEILLE, L_FR, 0}, {"avant-veille", C_KEY, K_AVVEILLE, L_FR, 0},
+    {"lendemain", C_KEY, K_LENDEMAIN, L_FR, 0}, {"surlendemain", C_KEY, K_SURLENDEMAIN, L_FR, 0},
+    {"precedent", C_KEY, K_PREV, L_FR, 0}, {"precedente", C_KEY, K_PREV, L_FR, 0},
+    {"previous", C_KEY, K_PREV, L_EN, 0}, {"prior", C_KEY, K_PREV, L_EN, 0},
+    {"suivant", C_KEY, K_FOLLOW, L_FR, 0}, {"suivante", C_KEY, K_FOLLOW, L_FR, 0},
+    {"following", C_KEY, K_FOLLOW, L_EN, 0},
+    {"tard", C_KEY, K_TARD, L_FR, 0}, {"later", C_KEY, K_LATER, L_EN, 0},
+    {"tot", C_KEY, K_TOT, L_FR, 0}, {"auparavant", C_KEY, K_EARLIER, L_FR, 0},
+    {"earlier", C_KEY, K_EARLIER, L_EN, 0},
+    {"avant", C_KEY, K_BEFORE, L_FR, 0}, {"before", C_KEY, K_BEFORE, L_EN, 0},
+    {"apres", C_KEY, K_AFTER, L_FR, 0}, {"after", C_KEY, K_AFTER, L_EN, 0},
+    {"meme", C_KEY, K_SAME, L_FR, 0}, {"same", C_KEY, K_SAME, L_EN, 0}, {"that", C_KEY, K_THAT, L_EN, 0},
+    /* parts of day that are points: dawn, dusk (TimeML: TMO / TEV) */
+    {"aube", C_KEY, K_DAWN, L_FR, 0}, {"dawn", C_KEY, K_DAWN, L_EN, 0}, {"daybreak", C_KEY, K_DAWN, L_EN, 0},
+    {"crepuscule", C_KEY, K_DUSK, L_FR, 0}, {"dusk", C_KEY, K_DUSK, L_EN, 0}, {"tombee", C_KEY, K_DUSK, L_FR, 0},
 };
 
 #define WT_SIZE 1024
@@ -255,6 +276,9 @@ typedef struct pexp {
     bool invalid;
     bool since;
     bool paired;
+    bool anch;       /* rel is counted from the last date of the text, else from the DCT */
+    int8_t day_shift; /* days added once the date is known ("la veille du 9 novembre") */
+    uint32_t disagree_end; /* a second rendering that disagrees ends before this token */
     int prec;        /* durations and sets */
     char value[40];  /* durations and sets */
     char mod[16];
@@ -749,6 +773,13 @@ static int marker(const scan *s, uint32_t i)
             return 1;
         if (tis(s, i, "going") && tis(s, i + 1, "to"))
             return 1;
+        /* "is due to", "is expected to", "is scheduled to/for", "plans to", "would" (reported future) */
+        if ((tis(s, i, "due") || tis(s, i, "expected") || tis(s, i, "scheduled") || tis(s, i, "set") ||
+             tis(s, i, "slated")) &&
+            i > 0 && (tis(s, i - 1, "is") || tis(s, i - 1, "are")))
+            return 1;
+        if (tis(s, i, "would") || tis(s, i, "plans") || tis(s, i, "plan") || tis(s, i, "intends"))
+            return 1;
         if (tis(s, i, "was") || tis(s, i, "were") || tis(s, i, "had") || tis(s, i, "did") || tis(s, i, "said") ||
             tis(s, i, "told"))
             return -1;
@@ -779,8 +810,19 @@ static int marker(const scan *s, uint32_t i)
         }
         return 0;
     }
-    if (tis(s, i, "va") || tis(s, i, "vont")) {
-        const tv_token *u = T(s, i + 1);
+    /* devoir / prévoir + infinitive: "doit entrer en vigueur", "devrait reprendre" */
+    if (tis(s, i, "doit") || tis(s, i, "doivent") || tis(s, i, "devrait") || tis(s, i, "devraient") ||
+        tis(s, i, "devra") || tis(s, i, "devront") || tis(s, i, "prevu") || tis(s, i, "prevue") ||
+        tis(s, i, "prevus") || tis(s, i, "prevues"))
+        return 1;
+    if (tis(s, i, "va") || tis(s, i, "vont") || tis(s, i, "allait") || tis(s, i, "allaient")) {
+        uint32_t k = i + 1; /* "va se rendre", "vont leur livrer", "va y retourner" */
+        while (k < i + 3 && (tis(s, k, "se") || tis(s, k, "s'") || tis(s, k, "y") || tis(s, k, "en") ||
+                             tis(s, k, "le") || tis(s, k, "la") || tis(s, k, "les") || tis(s, k, "l'") ||
+                             tis(s, k, "lui") || tis(s, k, "leur") || tis(s, k, "nous") || tis(s, k, "vous") ||
+                             tis(s, k, "ne") || tis(s, k, "pas")))
+            k++;
+        const tv_token *u = T(s, k);
         if (u && u->kind == TV_TOK_WORD) {
             const char *q = tv_tok_norm(s->x, u);
             size_t m = tv_tok_nlen(u);
@@ -1061,7 +1103,87 @@ static bool m_duration(const scan *s, uint32_t i, pexp *p)
 
 /* Part-of-day after a day expression: "mardi matin", "hier soir", "Tuesday
    night", "le 13 septembre au matin". Returns the end token or j. */
-static uint32_t pod_suffix(const scan *s, uint32_t j, int *pod)
+static int mod_of_key(int k);
+
+/* A part of day said as a phrase, at j:
+     "à l'aube", "au petit matin", "au crépuscule", "à la tombée de la nuit",
+     "at dawn", "at daybreak", "at dusk", "at nightfall"        → TMO / TEV
+     "[en] début / fin / milieu de journée|matinée|soirée|après-midi|nuit"
+                                 → the part of day (or the day) + START/END/MID
+     "tôt / tard dans la matinée|soirée|nuit|journée",
+     "early / late in the morning|afternoon|evening|day", "late at night"
+   Sets *pod (0 for the whole day), *mod, *first (where the TIMEX3 span
+   starts: prepositions stay outside, tôt/tard/early/late are inside) and
+   returns the end token, or j. */
+static uint32_t podmod_at(const scan *s, uint32_t j, int *pod, int *mod, uint32_t *first)
+{
+    *pod = 0;
+    *mod = TV_MOD_NONE;
+    *first = j;
+    if (j >= s->ntok)
+        return j;
+    if (s->lang == L_FR) {
+        if (tis(s, j, "a") && tis(s, j + 1, "l'") && is_key(s, j + 2, K_DAWN)) {
+            *pod = TV_POD_MO, *first = j + 1;
+            return j + 3;
+        }
+        if (tis(s, j, "au") && (is_key(s, j + 1, K_DAWN) || is_key(s, j + 1, K_DUSK))) {
+            *pod = is_key(s, j + 1, K_DAWN) ? TV_POD_MO : TV_POD_EV, *first = j + 1;
+            return j + 2;
+        }
+        if (tis(s, j, "au") && tis(s, j + 1, "petit") && tis(s, j + 2, "matin")) {
+            *pod = TV_POD_MO, *mod = TV_MOD_START, *first = j + 1;
+            return j + 3;
+        }
+        if (tis(s, j, "a") && tis(s, j + 1, "la") && tis(s, j + 2, "tombee") && tis(s, j + 3, "de") &&
+            tis(s, j + 4, "la") && tis(s, j + 5, "nuit")) {
+            *pod = TV_POD_EV, *mod = TV_MOD_END, *first = j + 1;
+            return j + 6;
+        }
+        uint32_t k = j;
+        if (tis(s, k, "en"))
+            k++;
+        int m = W(s, k) && W(s, k)->cls == C_KEY ? mod_of_key(W(s, k)->val) : 0;
+        if (m && W(s, k)->val != K_MI && (tis(s, k + 1, "de") || tis(s, k + 1, "d'")) && is_cls(s, k + 2, C_POD) &&
+            !(W(s, k + 2)->flags & W_PLURAL)) {
+            int v = W(s, k + 2)->val;
+            *pod = v == TV_POD_DT ? 0 : v; /* "fin de journée": the day, END */
+            *mod = m, *first = k;
+            return k + 3;
+        }
+        if ((is_key(s, j, K_TOT) || is_key(s, j, K_TARD)) && tis(s, j + 1, "dans") && tis(s, j + 2, "la") &&
+            is_cls(s, j + 3, C_POD) && !(W(s, j + 3)->flags & W_PLURAL)) {
+            int v = W(s, j + 3)->val;
+            *pod = v == TV_POD_DT ? 0 : v;
+            *mod = is_key(s, j, K_TOT) ? TV_MOD_START : TV_MOD_END;
+            return j + 4;
+        }
+        return j;
+    }
+    if (is_key(s, j, K_AT) && (is_key(s, j + 1, K_DAWN) || is_key(s, j + 1, K_DUSK) || tis(s, j + 1, "nightfall"))) {
+        *pod = is_key(s, j + 1, K_DAWN) ? TV_POD_MO : TV_POD_EV, *first = j + 1;
+        if (tis(s, j + 1, "nightfall"))
+            *mod = TV_MOD_END;
+        return j + 2;
+    }
+    if ((is_key(s, j, K_EARLY) || is_key(s, j, K_LATE)) && is_key(s, j + 1, K_IN) && is_key(s, j + 2, K_THE) &&
+        (is_cls(s, j + 3, C_POD) || tis(s, j + 3, "day")) && !(W(s, j + 3)->flags & W_PLURAL)) {
+        *pod = tis(s, j + 3, "day") ? 0 : W(s, j + 3)->val;
+        *mod = is_key(s, j, K_EARLY) ? TV_MOD_START : TV_MOD_END;
+        return j + 4;
+    }
+    if (is_key(s, j, K_LATE) && is_key(s, j + 1, K_AT) && tis(s, j + 2, "night")) {
+        *pod = TV_POD_NI, *mod = TV_MOD_END;
+        return j + 3;
+    }
+    return j;
+}
+
+/* Part-of-day after a day expression: "mardi matin", "hier soir", "Tuesday
+   night", "le 13 septembre au matin", "mardi à l'aube", "lundi en fin de
+   journée", "Monday in the afternoon". Sets *pod (and p's START/END/MID);
+   returns the end token or j. */
+static uint32_t pod_suffix(const scan *s, uint32_t j, int *pod, pexp *p)
 {
     const tword *w = W(s, j);
     if (w && w->cls == C_POD && !(w->flags & W_PLURAL)) {
@@ -1072,6 +1194,19 @@ static uint32_t pod_suffix(const scan *s, uint32_t j, int *pod)
         *pod = W(s, j + 1)->val;
         return j + 2;
     }
+    if (s->lang == L_EN && is_key(s, j, K_IN) && is_key(s, j + 1, K_THE) && is_cls(s, j + 2, C_POD) &&
+        !(W(s, j + 2)->flags & W_PLURAL)) {
+        *pod = W(s, j + 2)->val;
+        return j + 3;
+    }
+    int pd, md;
+    uint32_t f;
+    uint32_t e = podmod_at(s, j, &pd, &md, &f);
+    if (e != j) {
+        *pod = pd;
+        p->cal.cmod = (uint8_t)md;
+        return e;
+    }
     return j;
 }
 
@@ -1079,8 +1214,7 @@ static uint32_t pod_suffix(const scan *s, uint32_t j, int *pod)
 static uint32_t time_suffix(const scan *s, uint32_t j, pexp *p)
 {
     uint32_t k = j;
-    if (tis(s, k, ","))
-        k++;
+    /* contiguous only: "mardi matin, à 9h00" stays two expressions */
     if (tis(s, k, "a") || is_key(s, k, K_AT) || tis(s, k, "des"))
         k++;
     tclock c;
@@ -1118,6 +1252,203 @@ static int mod_of_key(int k)
 
 static bool m_date(const scan *s, uint32_t i, pexp *p, bool allow_mod);
 
+/* A token that closes a phrase: punctuation, end of text, or the start of
+   another sentence. "trois jours après." is anchored; "trois jours après
+   l'attaque" is anchored on an event we cannot date. */
+static bool phrase_end(const scan *s, uint32_t j)
+{
+    const tv_token *t = T(s, j);
+    return !t || t->kind == TV_TOK_PUNCT || t->kind == TV_TOK_CLOSE || (t->flags & (TV_TF_SENT | TV_TF_PARA));
+}
+
+/* "jour-là", "nuit-là", "année-là" (one token): the unit or part of day
+   before "-là". Returns C_UNIT / C_POD and sets *val, or 0. */
+static int la_suffixed(const scan *s, uint32_t i, int *val)
+{
+    const tv_token *t = T(s, i);
+    if (!t || t->kind != TV_TOK_WORD)
+        return 0;
+    size_t n = tv_tok_nlen(t);
+    const char *p = tv_tok_norm(s->x, t);
+    if (n < 5 || memcmp(p + n - 3, "-la", 3) != 0)
+        return 0;
+    const tword *w = wt_find(p, n - 3, tv_hash_bytes(p, n - 3), L_FR);
+    if (!w || (w->flags & W_PLURAL))
+        return 0;
+    if (w->cls == C_UNIT && w->val >= U_DAY && w->val <= U_YEAR && w->val != U_WEEKEND) {
+        *val = w->val;
+        return C_UNIT;
+    }
+    if (w->cls == C_POD) {
+        *val = w->val;
+        return C_POD;
+    }
+    return 0;
+}
+
+/* Anaphoric expressions, anchored on the last date of the text (same or
+   previous sentence), else on the DCT (resolve() decides): la veille, le
+   lendemain, l'avant-veille, le surlendemain, la veille au soir, le
+   lendemain matin, la veille du 9 novembre; le jour / la semaine / le mois /
+   l'année précédent(e) / suivant(e), la nuit précédente; le même jour, ce
+   jour-là, cette nuit-là, cette année-là; trois jours plus tard / plus tôt /
+   après / auparavant, deux semaines avant; English the day before, the next
+   day, the following week, the previous year, the night before, the same
+   day, that day, that night, three days later, a week earlier, two days
+   after. Span: the determiner and the adverb are inside (TimeML tags "three
+   days later" as one DATE). */
+static bool m_anchored(const scan *s, uint32_t i, pexp *p)
+{
+    const tword *w = W(s, i);
+    if (!w)
+        return false;
+    int n = 0, unit = 0, pod = 0;
+    bool found = false;
+    uint32_t j = i;
+    if (s->lang == L_FR && w->cls == C_KEY && w->val == K_DET && !tis(s, i, "les") && !tis(s, i, "ces")) {
+        const tword *u = W(s, i + 1);
+        if (u && u->cls == C_KEY) {
+            n = u->val == K_VEILLE ? -1 : u->val == K_AVVEILLE ? -2 : u->val == K_LENDEMAIN ? 1
+              : u->val == K_SURLENDEMAIN ? 2 : 0;
+            if (n) {
+                unit = U_DAY;
+                j = i + 2;
+                found = true;
+                /* "la veille du 9 novembre": that date; "la veille du scrutin": an event, not dated */
+                if (tis(s, j, "de") || tis(s, j, "du") || tis(s, j, "d'") || tis(s, j, "des")) {
+                    pexp q;
+                    pexp_init(&q, j + 1);
+                    if (!m_date(s, j + 1, &q, false) || q.invalid || !q.cal.d || q.cal.h >= 0 || q.cal.pod)
+                        return false;
+                    *p = q;
+                    p->first = i;
+                    p->day_shift = (int8_t)n;
+                    p->type = TV_TIMEX_DATE;
+                    return true;
+                }
+            } else if (u->val == K_SAME && is_cls(s, i + 2, C_UNIT)) { /* le même jour */
+                const tword *v = W(s, i + 2);
+                if (v->val >= U_DAY && v->val <= U_YEAR && v->val != U_WEEKEND && !(v->flags & W_PLURAL)) {
+                    unit = v->val;
+                    j = i + 3;
+                    found = true;
+                }
+            } else if (u->val == K_SAME && is_cls(s, i + 2, C_POD) && !(W(s, i + 2)->flags & W_PLURAL)) {
+                unit = U_DAY;
+                pod = W(s, i + 2)->val;
+                j = i + 3;
+                found = true;
+            }
+        } else if (u && (u->cls == C_UNIT || u->cls == C_POD) && !(u->flags & W_PLURAL) &&
+                   (is_key(s, i + 2, K_PREV) || is_key(s, i + 2, K_FOLLOW))) {
+            /* le jour suivant, la semaine précédente, l'année suivante, la nuit précédente */
+            n = is_key(s, i + 2, K_PREV) ? -1 : 1;
+            if (u->cls == C_POD) {
+                unit = U_DAY;
+                pod = u->val;
+            } else if (u->val >= U_DAY && u->val <= U_YEAR && u->val != U_WEEKEND) {
+                unit = u->val;
+            } else {
+                return false;
+            }
+            j = i + 3;
+            found = true;
+        }
+    } else if (s->lang == L_FR && w->cls == C_KEY && w->val == K_CE) { /* ce jour-là, cette nuit-là */
+        int v = 0, c = la_suffixed(s, i + 1, &v);
+        if (c == C_UNIT)
+            unit = v;
+        else if (c == C_POD)
+            unit = U_DAY, pod = v;
+        if (c) {
+            j = i + 2;
+            found = true;
+        }
+    } else if (s->lang == L_EN && w->cls == C_KEY && (w->val == K_THE || w->val == K_THAT)) {
+        const tword *u = W(s, i + 1);
+        const tword *v = W(s, i + 2);
+        if (w->val == K_THE && u && u->cls == C_KEY && (u->val == K_NEXT || u->val == K_FOLLOW || u->val == K_PREV ||
+                                                       u->val == K_SAME) && v && !(v->flags & W_PLURAL) &&
+            (v->cls == C_UNIT || v->cls == C_POD) && !tis(s, i + 1, "coming")) {
+            /* the next day, the following week, the previous year, the same day, the next morning */
+            n = u->val == K_PREV ? -1 : u->val == K_SAME ? 0 : 1;
+            if (v->cls == C_POD)
+                unit = U_DAY, pod = v->val;
+            else if (v->val >= U_DAY && v->val <= U_YEAR && v->val != U_WEEKEND)
+                unit = v->val;
+            else
+                return false;
+            j = i + 3;
+            found = true;
+        } else if (w->val == K_THE && u && (u->cls == C_UNIT || u->cls == C_POD) && !(u->flags & W_PLURAL) && v &&
+                   v->cls == C_KEY && (v->val == K_BEFORE || v->val == K_AFTER) && phrase_end(s, i + 3)) {
+            /* the day before, the night before, the morning after (not "the day before the vote") */
+            n = v->val == K_BEFORE ? -1 : 1;
+            if (u->cls == C_POD)
+                unit = U_DAY, pod = u->val;
+            else if (u->val == U_DAY)
+                unit = U_DAY;
+            else
+                return false;
+            j = i + 3;
+            found = true;
+        } else if (w->val == K_THAT && u && !(u->flags & W_PLURAL) &&
+                   ((u->cls == C_UNIT && u->val >= U_DAY && u->val <= U_YEAR && u->val != U_WEEKEND) ||
+                    (u->cls == C_POD))) {
+            /* that day, that night, that year */
+            if (u->cls == C_POD)
+                unit = U_DAY, pod = u->val;
+            else
+                unit = u->val;
+            j = i + 2;
+            found = true;
+        }
+    }
+    if (!found) {
+        /* trois jours plus tard, deux semaines auparavant, three days later, a week earlier */
+        double v;
+        bool vague;
+        const char *bound;
+        uint32_t e;
+        if (!qty_at(s, i, &v, &vague, &e, &bound) || vague || bound || v != floor(v) || v < 1 || v > 10000)
+            return false;
+        const tword *u = W(s, e);
+        if (!u || u->cls != C_UNIT || u->val < U_DAY || u->val > U_YEAR || u->val == U_WEEKEND)
+            return false;
+        uint32_t k = e + 1;
+        int dir = 0;
+        if (tis(s, k, "plus") && is_key(s, k + 1, K_TARD))
+            dir = 1, k += 2;
+        else if (tis(s, k, "plus") && is_key(s, k + 1, K_TOT))
+            dir = -1, k += 2;
+        else if (is_key(s, k, K_LATER))
+            dir = 1, k++;
+        else if (is_key(s, k, K_EARLIER))
+            dir = -1, k++;
+        else if ((is_key(s, k, K_BEFORE) || is_key(s, k, K_AFTER)) && phrase_end(s, k + 1))
+            dir = is_key(s, k, K_BEFORE) ? -1 : 1, k++;
+        if (!dir)
+            return false;
+        n = dir * (int)v;
+        unit = u->val;
+        j = k;
+    }
+    p->anch = true;
+    p->rel = true;
+    p->rel_unit = (int8_t)unit;
+    p->rel_n = n;
+    p->type = TV_TIMEX_DATE;
+    p->first = i;
+    if (unit == U_DAY && !pod)
+        j = pod_suffix(s, j, &pod, p); /* la veille au soir, le lendemain matin */
+    if (pod) {
+        p->cal.pod = (uint8_t)pod;
+        p->type = TV_TIMEX_TIME;
+    }
+    p->end = unit == U_DAY ? time_suffix(s, j, p) : j;
+    return true;
+}
+
 /* Relative expressions anchored to the DCT. */
 static bool m_relative(const scan *s, uint32_t i, pexp *p)
 {
@@ -1139,7 +1470,7 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
         if (s->lang == L_EN && n == -1 && tis(s, i + 1, "night"))
             pod = TV_POD_NI, j++;
         else
-            j = pod_suffix(s, j, &pod);
+            j = pod_suffix(s, j, &pod, p);
         if (pod) {
             p->cal.pod = (uint8_t)pod;
             p->type = TV_TIMEX_TIME;
@@ -1162,7 +1493,7 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
         p->rel_unit = U_DAY;
         p->cal.pod = TV_POD_NI;
         p->type = TV_TIMEX_TIME;
-        p->end = i + 1;
+        p->end = time_suffix(s, i + 1, p);
         return true;
     }
     if (w->cls == C_KEY && w->val == K_OVERNIGHT) {
@@ -1177,6 +1508,19 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
         const tword *u = W(s, i + 1);
         if (!u)
             return false;
+        /* "this past weekend", "this coming week" */
+        if (s->lang == L_EN && u->cls == C_KEY && (u->val == K_LAST || u->val == K_NEXT) && is_cls(s, i + 2, C_UNIT) &&
+            !(W(s, i + 2)->flags & W_PLURAL) && W(s, i + 2)->val >= U_WEEK && W(s, i + 2)->val <= U_YEAR) {
+            const tword *v = W(s, i + 2);
+            p->rel = true;
+            p->rel_unit = v->val == U_WEEKEND ? U_WEEK : v->val;
+            p->cal.weekend = v->val == U_WEEKEND;
+            p->rel_n = u->val == K_LAST ? -1 : 1;
+            /* "this past weekend" on a Tuesday is the one just gone; "this coming week" the next */
+            p->type = TV_TIMEX_DATE;
+            p->end = i + 3;
+            return true;
+        }
         j = i + 2;
         if (u->cls == C_POD && !(u->flags & W_PLURAL)) {
             p->cal.pod = u->val;
@@ -1189,7 +1533,7 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
             }
             if (tis(s, j, "-la") || tis(s, j, "-ci"))
                 j++;
-            p->end = j;
+            p->end = time_suffix(s, j, p); /* "ce matin à 7h00": one TIME */
             return true;
         }
         if (u->cls == C_UNIT && !(u->flags & W_PLURAL) && u->val >= U_WEEK && u->val <= U_YEAR) {
@@ -1239,7 +1583,7 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
                 p->rel_n = -1;
                 p->cal.pod = TV_POD_NI;
                 p->type = TV_TIMEX_TIME;
-                p->end = i + 3;
+                p->end = time_suffix(s, i + 3, p);
                 return true;
             }
             if (u->cls == C_SEASON) {
@@ -1274,7 +1618,7 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
             p->rel_n = -1;
             p->cal.pod = TV_POD_NI;
             p->type = TV_TIMEX_TIME;
-            p->end = i + 2;
+            p->end = time_suffix(s, i + 2, p);
             return true;
         }
         if (u->cls == C_WDAY && !(u->flags & W_PLURAL)) {
@@ -1283,12 +1627,12 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
             p->type = TV_TIMEX_DATE;
             j = i + 2;
             int pod = 0;
-            j = pod_suffix(s, j, &pod);
+            j = pod_suffix(s, j, &pod, p);
             if (pod) {
                 p->cal.pod = (uint8_t)pod;
                 p->type = TV_TIMEX_TIME;
             }
-            p->end = j;
+            p->end = time_suffix(s, j, p);
             return true;
         }
         if (u->cls == C_SEASON) {
@@ -1369,6 +1713,8 @@ static bool m_night(const scan *s, uint32_t i, pexp *p)
         return false;
     uint32_t first = prep ? i + 1 : i;
     uint32_t e = j + 2;
+    if (is_key(s, e, K_PREV) || is_key(s, e, K_FOLLOW) || is_key(s, e, K_BEFORE) || is_key(s, e, K_AFTER))
+        return false; /* "la nuit précédente": m_anchored */
     p->cal.pod = u->val;
     p->type = TV_TIMEX_TIME;
     /* de lundi à mardi / de lundi / du 12 au 13 septembre */
@@ -1411,14 +1757,148 @@ static bool m_night(const scan *s, uint32_t i, pexp *p)
     }
     if (!prep)
         return false; /* "la nuit" alone is too vague */
-    if (s->lang == L_EN && u->val != TV_POD_NI)
-        return false; /* "in the morning" is mostly generic */
     if (u->val == TV_POD_NI)
         p->night_auto = true;
     else
         p->pod_auto = true;
     p->first = first;
-    p->end = e;
+    p->end = time_suffix(s, e, p);
+    return true;
+}
+
+/* A decade number at k: "1990", "90", "quatre-vingt-dix" (numbers stage),
+   "2000". Sets *dec (199) and *end. */
+static bool decade_at(const scan *s, uint32_t k, int *dec, uint32_t *end)
+{
+    int v, nd;
+    if (digits_at(s, k, &v, &nd)) {
+        if (!((nd == 4 || nd == 2) && v % 10 == 0))
+            return false;
+        *dec = nd == 4 ? v / 10 : (v >= 30 ? 190 + v / 10 : 200 + v / 10);
+        *end = k + 1;
+        return true;
+    }
+    for (size_t n = num_from(s, k); n < s->nnums; n++) {
+        const tv_number *nu = &s->nums[n];
+        if (nu->tok_first > k)
+            break;
+        if (nu->tok_first == k && !isnan(nu->value) && nu->value >= 10 && nu->value <= 90 &&
+            fmod(nu->value, 10) == 0) {
+            int d = (int)nu->value;
+            *dec = d >= 30 ? 190 + d / 10 : 200 + d / 10;
+            *end = nu->tok_end;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Parts of day said as phrases, alone: "à l'aube", "at dawn", "en fin de
+   journée", "en début de soirée", "tard dans la nuit", "early in the
+   morning" (the DCT's day, or the day before when the clause is in the
+   past and that part of the day is still to come), and "en fin de
+   semaine", "en milieu de semaine", "en début d'année", "en fin de mois
+   dernier" (the DCT's week/month/year, START/MID/END). */
+static bool m_podphrase(const scan *s, uint32_t i, pexp *p)
+{
+    int pod, mod;
+    uint32_t first, e = i;
+    if (i > 0 && (tis(s, i - 1, "a") || tis(s, i - 1, "au") || is_key(s, i - 1, K_AT))) {
+        e = podmod_at(s, i - 1, &pod, &mod, &first);
+        if (e != i - 1 && first != i)
+            e = i;
+        else if (e == i - 1)
+            e = i;
+    }
+    if (e == i)
+        e = podmod_at(s, i, &pod, &mod, &first);
+    if (e != i) {
+        p->first = first;
+        p->end = e;
+        p->cal.pod = (uint8_t)pod;
+        p->cal.cmod = (uint8_t)mod;
+        if (pod == TV_POD_NI)
+            p->night_auto = true;
+        else
+            p->pod_auto = true;
+        p->type = pod ? TV_TIMEX_TIME : TV_TIMEX_DATE;
+        if (pod)
+            p->end = time_suffix(s, e, p);
+        return true;
+    }
+    /* [en] début / fin / milieu de semaine|mois|année [dernier|prochain] */
+    if (s->lang != L_FR)
+        return false;
+    uint32_t k = i;
+    const tword *m = W(s, k);
+    int md = m && m->cls == C_KEY ? mod_of_key(m->val) : 0;
+    if (!md || m->val == K_MI || !(tis(s, k + 1, "de") || tis(s, k + 1, "d'")))
+        return false;
+    const tword *u = W(s, k + 2);
+    if (!u || u->cls != C_UNIT || (u->flags & W_PLURAL) || (u->val != U_WEEK && u->val != U_MONTH && u->val != U_YEAR) ||
+        tis(s, k + 2, "an"))
+        return false;
+    uint32_t end = k + 3;
+    int n = 0;
+    if (is_key(s, end, K_LAST) && !(W(s, end)->flags & W_PLURAL))
+        n = -1, end++;
+    else if (is_key(s, end, K_NEXT) && !(W(s, end)->flags & W_PLURAL))
+        n = 1, end++;
+    p->rel = true;
+    p->rel_unit = (int8_t)u->val;
+    p->rel_n = n;
+    p->cal.cmod = (uint8_t)md;
+    p->type = TV_TIMEX_DATE;
+    p->first = i;
+    p->end = end;
+    return true;
+}
+
+/* "tôt mardi", "tard lundi soir", "early Tuesday", "late on Monday", "late
+   last night", "early this morning": a day (or part of day) + START / END;
+   the span includes tôt/tard/early/late (TimeML mod). */
+static bool m_early_late(const scan *s, uint32_t i, pexp *p)
+{
+    const tword *w = W(s, i);
+    if (!w || w->cls != C_KEY || !(w->val == K_EARLY || w->val == K_LATE || w->val == K_TOT || w->val == K_TARD))
+        return false;
+    if (i > 0 && (tis(s, i - 1, "plus") || tis(s, i - 1, "trop") || tis(s, i - 1, "si") || tis(s, i - 1, "aussi") ||
+                  tis(s, i - 1, "too") || tis(s, i - 1, "as") || tis(s, i - 1, "so")))
+        return false;
+    uint32_t k = i + 1;
+    if (s->lang == L_EN && is_key(s, k, K_ON))
+        k++;
+    pexp q;
+    bool ok = false;
+    pexp_init(&q, k);
+    ok = m_anchored(s, k, &q);
+    if (!ok) {
+        pexp_init(&q, k);
+        ok = m_relative(s, k, &q);
+    }
+    if (!ok) {
+        pexp_init(&q, k);
+        ok = m_night(s, k, &q);
+    }
+    if (!ok) {
+        pexp_init(&q, k);
+        ok = m_date(s, k, &q, false);
+        if (ok && !q.invalid && q.cal.d && q.cal.h < 0) {
+            int pod = 0;
+            uint32_t e = pod_suffix(s, q.end, &pod, &q);
+            if (e != q.end && pod) {
+                q.cal.pod = (uint8_t)pod;
+                q.type = TV_TIMEX_TIME;
+                q.end = e;
+            }
+        }
+    }
+    if (!ok || q.invalid || q.cal.h >= 0 || q.cal.cmod ||
+        !(q.cal.d || q.cal.wday || (q.rel && q.rel_unit == U_DAY) || q.night_auto || q.pod_auto))
+        return false;
+    *p = q;
+    p->first = i;
+    p->cal.cmod = (uint8_t)(w->val == K_EARLY || w->val == K_TOT ? TV_MOD_START : TV_MOD_END);
     return true;
 }
 
@@ -1454,6 +1934,11 @@ static bool m_date(const scan *s, uint32_t i, pexp *p, bool allow_mod)
             } else if (u && u->cls == C_SEASON) {
                 p->cal.season = u->val;
                 p->need_year = true;
+                j = i + 1;
+            } else if (rn == 5 && rest[4] == 's' && rest[3] == '0' && rest[0] >= '1' && rest[0] <= '2' &&
+                       rest[1] >= '0' && rest[1] <= '9' && rest[2] >= '0' && rest[2] <= '9') {
+                /* "mid-1990s" */
+                p->cal.decade = (int16_t)((rest[0] - '0') * 100 + (rest[1] - '0') * 10 + (rest[2] - '0'));
                 j = i + 1;
             } else if (rn == 4 && rest[0] >= '1' && rest[0] <= '2') {
                 for (size_t k4 = 0; k4 < 4; k4++) {
@@ -1504,12 +1989,13 @@ static bool m_date(const scan *s, uint32_t i, pexp *p, bool allow_mod)
                         pexp q;
                         pexp_init(&q, k2);
                         /* decade below */
-                        int v, nd;
-                        if (digits_at(s, k2 + 1, &v, &nd) && (nd == 4 || nd == 2) && v % 10 == 0) {
-                            p->cal.decade = (int16_t)(nd == 4 ? v / 10 : (v >= 30 ? 190 + v / 10 : 200 + v / 10));
+                        int dec;
+                        uint32_t de;
+                        if (decade_at(s, k2 + 1, &dec, &de)) {
+                            p->cal.decade = (int16_t)dec;
                             p->cal.cmod = (uint8_t)mod;
                             p->first = i;
-                            p->end = k2 + 2;
+                            p->end = de;
                             return true;
                         }
                         return false;
@@ -1557,10 +2043,11 @@ static bool m_date(const scan *s, uint32_t i, pexp *p, bool allow_mod)
     /* decades: les années 1990, les années 90, the 1990s, the '90s */
     if ((is_key(s, i, K_DET) && tis(s, i, "les") && tis(s, i + 1, "annees")) || tis(s, i, "annees")) {
         uint32_t k = tis(s, i, "annees") ? i + 1 : i + 2;
-        int v, nd;
-        if (digits_at(s, k, &v, &nd) && (nd == 4 || nd == 2) && v % 10 == 0) {
-            p->cal.decade = (int16_t)(nd == 4 ? v / 10 : (v >= 30 ? 190 + v / 10 : 200 + v / 10));
-            p->end = k + 1;
+        int dec;
+        uint32_t de;
+        if (decade_at(s, k, &dec, &de)) {
+            p->cal.decade = (int16_t)dec;
+            p->end = de;
             return true;
         }
         return false;
@@ -1572,6 +2059,13 @@ static bool m_date(const scan *s, uint32_t i, pexp *p, bool allow_mod)
         const tv_token *u = T(s, k);
         const char *up = tv_tok_norm(s->x, u);
         size_t un = tv_tok_nlen(u);
+        if (un >= 3 && un <= 4 && up[un - 1] == 's' && up[un - 3] >= '0' && up[un - 3] <= '9' && up[un - 2] == '0' &&
+            (un == 3 || up[0] == '\'') && s->lang == L_EN) { /* the 90s, the '90s */
+            int v = up[un - 3] - '0';
+            p->cal.decade = (int16_t)(v >= 3 ? 190 + v : 200 + v);
+            p->end = k + 1;
+            return true;
+        }
         if (un == 5 && up[4] == 's' && (up[0] == '1' || up[0] == '2') && up[3] == '0') {
             int v = 0;
             for (int q = 0; q < 4; q++) {
@@ -1629,17 +2123,18 @@ static bool m_date(const scan *s, uint32_t i, pexp *p, bool allow_mod)
                 e++;
             }
             if (p->cal.y < 0) {
-                if (!det && !(i > 0 && (tis(s, i - 1, "en") || tis(s, i - 1, "in"))))
+                bool au = i > 0 && tis(s, i - 1, "au"); /* au printemps [dernier] */
+                if (!det && !au && !(i > 0 && (tis(s, i - 1, "en") || tis(s, i - 1, "in"))))
                     return false;
                 if ((u->flags & W_AMBIG) && !det)
                     return false;
                 if (s->lang == L_FR && u->val == 2 && !det)
                     return false;
                 p->need_year = true;
-                if (det && k > i && tis(s, i, "l'") && is_key(s, e, K_LAST)) { /* l'été dernier */
+                if (((det && k > i && tis(s, i, "l'")) || au) && is_key(s, e, K_LAST)) { /* l'été dernier */
                     p->wday_dir = -1;
                     e++;
-                } else if (det && is_key(s, e, K_NEXT)) {
+                } else if ((det || au) && is_key(s, e, K_NEXT)) {
                     p->wday_dir = 1;
                     e++;
                 }
@@ -1713,7 +2208,7 @@ static bool m_date(const scan *s, uint32_t i, pexp *p, bool allow_mod)
             k++;
         }
         int pod = 0;
-        uint32_t e2 = pod_suffix(s, k, &pod);
+        uint32_t e2 = pod_suffix(s, k, &pod, p);
         if (pod) {
             p->cal.pod = (uint8_t)pod;
             p->type = TV_TIMEX_TIME;
@@ -1915,6 +2410,8 @@ static bool m_clock(const scan *s, uint32_t i, pexp *p)
             if (ok) {
                 p->paired = true;
                 p->end = paren ? e2 + 1 : e2;
+            } else {
+                p->disagree_end = e2; /* both kept, both flagged */
             }
         }
     }
@@ -1924,8 +2421,22 @@ static bool m_clock(const scan *s, uint32_t i, pexp *p)
     if (tis(s, at, "on") || (tis(s, at, ",") && tis(s, at + 1, "on")))
         at += tis(s, at, ",") ? 2 : 1;
     pexp_init(&q, at);
-    if (m_relative(s, at, &q) || m_date(s, at, &q, false)) {
-        if (!q.invalid && (q.cal.d || q.cal.wday || (q.rel && q.rel_unit == U_DAY)) && q.cal.h < 0) {
+    bool dq = m_anchored(s, at, &q);
+    if (!dq) {
+        pexp_init(&q, at);
+        dq = m_relative(s, at, &q);
+    }
+    if (!dq) {
+        pexp_init(&q, at);
+        dq = m_date(s, at, &q, false);
+    }
+    if (!dq) {
+        pexp_init(&q, at);
+        dq = m_night(s, at, &q) && (q.night_auto || q.pod_auto);
+    }
+    if (dq) {
+        if (!q.invalid && (q.cal.d || q.cal.wday || (q.rel && q.rel_unit == U_DAY) || q.night_auto || q.pod_auto) &&
+            q.cal.h < 0) {
             int8_t h = p->cal.h, mi = p->cal.mi;
             const char *zz = p->zone;
             bool zn = p->zone_named, pr = p->paired;
@@ -1933,8 +2444,7 @@ static bool m_clock(const scan *s, uint32_t i, pexp *p)
             *p = q;
             p->first = first;
             p->cal.h = h;
-            p->cal.mi = mi;
-            p->cal.pod = 0;
+            p->cal.mi = mi; /* the part of day stays: it moves the hour ("9h ce soir") */
             p->zone = zz;
             p->zone_named = zn;
             p->paired = pr;
@@ -1990,8 +2500,36 @@ static int month_days_max(int mo)
     return mo >= 1 && mo <= 12 ? md[mo - 1] : 0;
 }
 
-/* Anchors p to the DCT; fills t. Returns false when nothing must be emitted. */
-static bool resolve(const scan *s, pexp *p, tv_timex *t)
+/* The last date of the text, for anaphoric expressions ("la veille"). */
+typedef struct tanchor {
+    bool valid;
+    int32_t y;
+    int8_t mo, d; /* 0 when the date is coarser (a month, a year) */
+    uint8_t basis;
+    uint32_t sentence;
+} tanchor;
+
+/* Can an anaphoric expression of this unit, in this sentence, use a? The
+   anchor must be in the same or the previous sentence and precise enough. */
+static bool anchor_usable(const scan *s, const pexp *p, const tanchor *a)
+{
+    if (!a || !a->valid || !p->anch)
+        return false;
+    uint32_t sent = s->tok[p->first].sentence;
+    if (a->sentence + 1 < sent)
+        return false;
+    switch (p->rel_unit) {
+    case U_DAY:
+    case U_WEEK: return a->d != 0;
+    case U_MONTH: return a->mo != 0;
+    case U_YEAR: return true;
+    default: return false;
+    }
+}
+
+/* Anchors p to the DCT (or, for anaphoric expressions, to the anchor);
+   fills t. Returns false when nothing must be emitted. */
+static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
 {
     memset(t, 0, sizeof *t);
     t->tok_first = p->first;
@@ -2026,6 +2564,20 @@ static bool resolve(const scan *s, pexp *p, tv_timex *t)
         return true;
     }
     tv_tcal c = p->cal;
+    /* a part of day with a clock time ("ce soir à 9h", "dans la nuit à
+       3h00") is one TIME: the part of day moves a 12-hour reading to the
+       afternoon/evening, and a small hour of a night is on the next day
+       (a night is named by the day it starts). */
+    int pod0 = c.pod;
+    bool night_next = false;
+    if (c.pod && c.h >= 0) {
+        if ((c.pod == TV_POD_AF || c.pod == TV_POD_EV) && c.h >= 1 && c.h < 12)
+            c.h = (int8_t)(c.h + 12);
+        else if (c.pod == TV_POD_NI && c.h >= 8 && c.h < 12)
+            c.h = (int8_t)(c.h + 12);
+        night_next = c.pod == TV_POD_NI && c.h < 12;
+        c.pod = 0;
+    }
     /* calendar validity before anything else: "31 février" */
     if (c.d && c.mo) {
         if (c.d > month_days_max(c.mo))
@@ -2036,7 +2588,20 @@ static bool resolve(const scan *s, pexp *p, tv_timex *t)
     const char *zone = p->zone_named ? p->zone : s->zone;
     bool needs = p->rel || p->need_year || p->night_auto || p->pod_auto || p->clock_today || (c.wday && !c.d);
     dctl l;
-    bool have = needs && dct_local(s, zone, &l);
+    bool anchored = needs && anchor_usable(s, p, an);
+    bool have;
+    if (anchored) {
+        /* counted from the anchor's date: its first day when it is a month or a year */
+        l.y = an->y;
+        l.mo = an->mo ? an->mo : 1;
+        l.d = an->d ? an->d : 1;
+        l.days = tv_days_from_civil(l.y, (unsigned)l.mo, (unsigned)l.d);
+        l.h = 12;
+        l.wd = tv_iso_weekday(l.days);
+        have = true;
+    } else {
+        have = needs && dct_local(s, zone, &l);
+    }
     if (needs && !have) {
         t->basis = TV_BASIS_UNRESOLVED;
         if (p->rel) {
@@ -2179,12 +2744,20 @@ static bool resolve(const scan *s, pexp *p, tv_timex *t)
             int tt = TENSE();
             int64_t day = tt > 0 ? l.days : (l.h >= 22 ? l.days : l.days - 1);
             set_day(&c, day);
-            c.pod = TV_POD_NI;
+            if (c.h < 0)
+                c.pod = TV_POD_NI;
         }
         if (p->pod_auto) {
+            /* the hour the phrase starts at ("en fin de journée": 16h) */
             static const int pod_from[] = {0, 6, 12, 18, 22, 6};
+            static const int pod_len[] = {24, 6, 6, 4, 8, 12};
+            int from = pod_from[pod0 % 6];
+            if (c.cmod == TV_MOD_MID)
+                from += pod_len[pod0 % 6] / 3;
+            else if (c.cmod == TV_MOD_END)
+                from += pod_len[pod0 % 6] * 2 / 3;
             int64_t day = l.days;
-            if (TENSE() < 0 && pod_from[c.pod % 6] > l.h)
+            if (TENSE() < 0 && from > l.h)
                 day--;
             set_day(&c, day);
         }
@@ -2193,11 +2766,14 @@ static bool resolve(const scan *s, pexp *p, tv_timex *t)
             if (TENSE() < 0 && (c.h > l.h + 1))
                 set_day(&c, l.days - 1);
         }
-        t->basis = TV_BASIS_RELATIVE;
+        t->basis = anchored ? an->basis : TV_BASIS_RELATIVE;
     } else {
         t->basis = TV_BASIS_EXPLICIT;
     }
 #undef TENSE
+    int shift = (night_next ? 1 : 0) + p->day_shift;
+    if (shift && c.y >= 0 && c.mo && c.d && tv_valid_date(c.y, c.mo, c.d))
+        set_day(&c, tv_days_from_civil(c.y, (unsigned)c.mo, (unsigned)c.d) + shift);
     if (c.y >= 0 && c.d && c.mo && !tv_valid_date(c.y, c.mo, c.d))
         return false;
     if (c.y > 9999 || (c.y >= 0 && c.y < 1))
@@ -2208,7 +2784,8 @@ static bool resolve(const scan *s, pexp *p, tv_timex *t)
     if (c.cmod)
         snprintf(t->mod, sizeof t->mod, "%s", c.cmod == 1 ? "START" : c.cmod == 2 ? "MID" : "END");
     snprintf(t->zone, sizeof t->zone, "%s", zone);
-    t->flags = (uint8_t)((p->zone_named ? TV_TIMEX_ZONE_NAMED : TV_TIMEX_LOCAL) | (p->paired ? TV_TIMEX_PAIRED : 0));
+    t->flags = (uint8_t)((p->zone_named ? TV_TIMEX_ZONE_NAMED : TV_TIMEX_LOCAL) | (p->paired ? TV_TIMEX_PAIRED : 0) |
+                         (anchored ? TV_TIMEX_ANCHORED : 0));
     treve_error e = {0};
     int rc = tv_tcal_interval(&c, zone, &t->start, &t->end, &t->offset_min, &e);
     if (rc == TREVE_EDATE && c.h >= 0)
@@ -2241,16 +2818,18 @@ static bool may_start(const scan *s, uint32_t i)
     if (t->kind == TV_TOK_NUMBER || t->kind == TV_TOK_ALNUM)
         return true;
     const tword *w = s->wl[i];
-    if (!w)
-        return false;
+    if (!w) /* "XXe siècle" after "au"/"du" */
+        return t->kind == TV_TOK_WORD && is_cls(s, i + 1, C_UNIT) && s->wl[i + 1]->val == U_CENTURY;
     size_t k = num_from(s, i); /* "au moins 44 jours": a bound starts the phrase */
     if (k < s->nnums && s->nums[k].tok_first == i)
         return true;
-    if (w->cls != C_KEY)
-        return w->cls != C_UNIT && w->cls != C_POD;
+    if (w->cls != C_KEY) /* units and parts of day only continue a phrase, but "(des) années 90" */
+        return (w->cls != C_UNIT && w->cls != C_POD) || (w->val == U_YEAR && tis(s, i, "annees"));
     switch (w->val) {
     case K_OF: case K_AND: case K_AU: case K_DU: case K_TO: case K_AT: case K_HALF: case K_DEMI: case K_CI:
     case K_ON: case K_HEURE: case K_AGO: case K_MOMENT: case K_AVENIR:
+    case K_PREV: case K_FOLLOW: case K_LATER: case K_EARLIER: case K_BEFORE: case K_AFTER:
+    case K_SAME: case K_VEILLE: case K_LENDEMAIN:
         return false;
     case K_LAST:
     case K_NEXT:
@@ -2285,7 +2864,16 @@ static bool match_at(const scan *s, uint32_t i, pexp *p)
             return true;
     }
     pexp_init(p, i);
+    if (m_podphrase(s, i, p))
+        return true;
+    pexp_init(p, i);
+    if (m_anchored(s, i, p))
+        return true;
+    pexp_init(p, i);
     if (m_relative(s, i, p))
+        return true;
+    pexp_init(p, i);
+    if (m_early_late(s, i, p))
         return true;
     pexp_init(p, i);
     if (m_clock(s, i, p)) {
@@ -2302,15 +2890,15 @@ static bool match_at(const scan *s, uint32_t i, pexp *p)
         /* a part of day or a tclock time after a day: "mardi 13 septembre au matin", "le 9 novembre à 10h" */
         if (p->cal.d && p->cal.h < 0) {
             int pod = 0;
-            uint32_t e = pod_suffix(s, p->end, &pod);
-            if (pod) {
+            uint32_t e = pod_suffix(s, p->end, &pod, p);
+            if (e != p->end) {
                 p->cal.pod = (uint8_t)pod;
-                p->type = TV_TIMEX_TIME;
+                if (pod)
+                    p->type = TV_TIMEX_TIME;
                 p->end = e;
-            } else {
-                p->end = time_suffix(s, p->end, p);
             }
-        } else if (p->cal.wday && !p->cal.d && !p->cal.pod) {
+            p->end = time_suffix(s, p->end, p);
+        } else if (p->cal.wday && !p->cal.d) {
             p->end = time_suffix(s, p->end, p);
         }
         if (i > 0 && is_key(s, i - 1, K_SINCE))
@@ -2359,12 +2947,30 @@ int tv_times_find(const tv_text *text, const tv_number *nums, size_t nnums, cons
     }
     tv_vec v;
     tv_vec_init(&v, sizeof(tv_timex), s.ntok);
+    uint32_t warn_until = 0;
+    tanchor anchor = {0};
     for (uint32_t i = 0; i < s.ntok;) {
         pexp p;
         if (match_at(&s, i, &p) && p.end > i) {
             if (!p.invalid) {
                 tv_timex tx;
-                if (resolve(&s, &p, &tx)) {
+                if (resolve(&s, &p, &anchor, &tx)) {
+                    if (p.disagree_end)
+                        tx.flags |= TV_TIMEX_DISAGREE;
+                    else if (i < warn_until && tx.type == TV_TIMEX_TIME)
+                        tx.flags |= TV_TIMEX_DISAGREE;
+                    warn_until = p.disagree_end;
+                    /* the last dated expression anchors the next "la veille" */
+                    if ((tx.type == TV_TIMEX_DATE || tx.type == TV_TIMEX_TIME) && tx.cal.y >= 0 && !tx.cal.week &&
+                        tx.cal.decade < 0 && tx.cal.century < 0 && !tx.cal.wday &&
+                        (tx.basis == TV_BASIS_EXPLICIT || tx.basis == TV_BASIS_RELATIVE)) {
+                        anchor.valid = true;
+                        anchor.y = tx.cal.y;
+                        anchor.mo = tx.cal.season ? 0 : tx.cal.mo;
+                        anchor.d = tx.cal.season ? 0 : tx.cal.d;
+                        anchor.basis = tx.basis;
+                        anchor.sentence = s.tok[tx.tok_first].sentence;
+                    }
                     tv_timex *slot = tv_vec_push(&v, a);
                     if (!slot)
                         return tv_fail(err, TREVE_ENOMEM, "out of memory (times)", 0, 0);

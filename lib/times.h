@@ -48,7 +48,9 @@ enum tv_timex_flag {
     TV_TIMEX_LOCAL = 1 << 1,      /* calendar value in a local zone: relocate may move it */
     TV_TIMEX_DST_GAP = 1 << 2,    /* the local time does not exist in the zone (reported) */
     TV_TIMEX_SINCE = 1 << 3,      /* "depuis 2020": end is the DCT */
-    TV_TIMEX_PAIRED = 1 << 4      /* two renderings of one instant that agree ("09H00 … (06H00 GMT)") */
+    TV_TIMEX_PAIRED = 1 << 4,     /* two renderings of one instant that agree ("09H00 … (06H00 GMT)") */
+    TV_TIMEX_DISAGREE = 1 << 5,   /* one of two renderings that give different instants (both kept) */
+    TV_TIMEX_ANCHORED = 1 << 6    /* resolved against an earlier date of the text, not the DCT */
 };
 
 typedef struct tv_timex {

@@ -9,7 +9,10 @@
  * "zone" is the zone local calendar values were read in (the named one, or
  * the document's default — "UTC" unless --tz says otherwise); null for
  * durations, sets and PRESENT/PAST/FUTURE_REF. A clock time that falls in a
- * DST gap has start null and "warning":"local time does not exist in zone".
+ * DST gap has start null and "warning":"local time does not exist in zone
+ * (DST gap)"; the two lines of a time given in two zones that do not agree
+ * ("09H00 heure de Moscou (07H00 GMT)") carry "warning":"two renderings of
+ * the time disagree".
  */
 #include "doc.h"
 
@@ -50,8 +53,13 @@ int tv_timex_write_json(const tv_text *text, const tv_timex *t, tv_buf *b)
         tv_buf_json_str(b, t->zone, strnlen(t->zone, sizeof t->zone));
     else
         tv_buf_adds(b, "null");
-    if (t->flags & TV_TIMEX_DST_GAP)
+    if ((t->flags & TV_TIMEX_DST_GAP) && (t->flags & TV_TIMEX_DISAGREE))
+        tv_buf_adds(b, ",\"warning\":\"local time does not exist in zone (DST gap); two renderings of the time "
+                       "disagree\"");
+    else if (t->flags & TV_TIMEX_DST_GAP)
         tv_buf_adds(b, ",\"warning\":\"local time does not exist in zone (DST gap)\"");
+    else if (t->flags & TV_TIMEX_DISAGREE)
+        tv_buf_adds(b, ",\"warning\":\"two renderings of the time disagree\"");
     tv_buf_addc(b, '}');
     return b->failed ? TREVE_ENOMEM : TREVE_OK;
 }

@@ -205,10 +205,62 @@ static void test_resolution(void)
     tv_arena_free(a);
 }
 
+/* Anaphoric expressions, combined times, disagreeing renderings. */
+static void test_anchoring(void)
+{
+    tv_arena *a = tv_arena_new(1 << 22);
+    size_t n;
+    int64_t dct = utc(2022, 9, 13, 8, 0);
+    /* anchored on the date of the previous sentence, flagged, basis of the anchor */
+    tv_timex *t = find(a, "Titre\n\nLe 9 novembre 2020, un accord a été signé. La veille, Chouchi était tombée.", "fr",
+                       dct, "UTC", &n);
+    CHECK(t && n == 2);
+    if (t && n == 2) {
+        CHECK_STR(t[1].value, "2020-11-08");
+        CHECK(t[1].flags & TV_TIMEX_ANCHORED);
+        CHECK(t[1].basis == TV_BASIS_EXPLICIT);
+        CHECK(t[1].start == utc(2020, 11, 8, 0, 0));
+    }
+    /* no date in the text: the DCT */
+    t = find(a, "Titre\n\nLes tirs de la veille ont cessé.", "fr", dct, "UTC", &n);
+    CHECK(t && n == 1);
+    if (t && n == 1) {
+        CHECK_STR(t[0].value, "2022-09-12");
+        CHECK(!(t[0].flags & TV_TIMEX_ANCHORED) && t[0].basis == TV_BASIS_RELATIVE);
+    }
+    /* no DCT, no anchor: unresolved */
+    t = find(a, "Titre\n\nLe lendemain, la trêve a été rompue.", "fr", TV_TIME_NONE, "UTC", &n);
+    CHECK(t && n == 1 && t[0].basis == TV_BASIS_UNRESOLVED && t[0].start == TV_TIME_NONE);
+    /* an anchor still works without a DCT */
+    t = find(a, "Titre\n\nOn September 9, 2020, talks failed. Three days later, fighting resumed.", "en", TV_TIME_NONE,
+             "UTC", &n);
+    CHECK(t && n == 2);
+    if (t && n == 2) {
+        CHECK_STR(t[1].value, "2020-09-12");
+        CHECK(t[1].basis == TV_BASIS_EXPLICIT);
+    }
+    /* "ce soir à 9h": one TIME at 21:00 local; relocated like any local time */
+    t = find(a, "Titre\n\nLe Conseil se réunira ce soir à 9h.", "fr", dct, "UTC", &n);
+    CHECK(t && n == 1);
+    if (t && n == 1) {
+        CHECK_STR(t[0].value, "2022-09-13T21:00");
+        CHECK(t[0].type == TV_TIMEX_TIME && t[0].precision == TV_PREC_MINUTE);
+        CHECK(tv_timex_relocate(&t[0], "Asia/Yerevan", NULL) == TREVE_OK);
+        CHECK(t[0].start == utc(2022, 9, 13, 17, 0));
+    }
+    /* two renderings that disagree: both, both flagged */
+    t = find(a, "Titre\n\nDébut à 10H00 heure de Moscou (06H00 GMT).", "fr", dct, "UTC", &n);
+    CHECK(t && n == 2);
+    if (t && n == 2)
+        CHECK((t[0].flags & TV_TIMEX_DISAGREE) && (t[1].flags & TV_TIMEX_DISAGREE));
+    tv_arena_free(a);
+}
+
 int main(void)
 {
     test_zones();
     test_calendar();
     test_resolution();
+    test_anchoring();
     return unit_summary("test_times");
 }
