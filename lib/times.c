@@ -783,6 +783,22 @@ static int marker(const scan *s, uint32_t i)
         if (tis(s, i, "was") || tis(s, i, "were") || tis(s, i, "had") || tis(s, i, "did") || tis(s, i, "said") ||
             tis(s, i, "told"))
             return -1;
+        /* irregular simple pasts, common in news */
+        static const char *const irr[] = {
+            "began", "ran", "met", "fell", "rose", "came", "took", "struck", "broke", "won", "lost", "went",
+            "held", "left", "found", "made", "saw", "gave", "sent", "spoke", "wrote", "fought", "led", "drew",
+            "brought", "built", "caught", "chose", "flew", "fled", "got", "grew", "knew", "paid", "rode",
+            "sat", "shot", "shook", "sold", "sought", "stood", "stole", "swore", "taught", "thought", "threw",
+            "woke", "withdrew", "became", "overthrew", "froze", "bought", "felt", "kept", "heard", "hid",
+            "arose", "dealt", "spent", "sank", "meant", "beat", "forgot", "overtook", "undertook", "died"};
+        for (size_t k = 0; k < TV_ARRAY_LEN(irr); k++)
+            if (n == strlen(irr[k]) && !memcmp(p, irr[k], n)) {
+                /* "will be made", "is held": a participle after be */
+                if (i > 0 && (tis(s, i - 1, "be") || tis(s, i - 1, "been") || tis(s, i - 1, "being") ||
+                              tis(s, i - 1, "is") || tis(s, i - 1, "are") || tis(s, i - 1, "am")))
+                    return 0;
+                return -1;
+            }
         if (n >= 5 && ends_with(p, n, "ed")) {
             /* "is planned", "are expected": a present passive */
             if (i > 0 && (tis(s, i - 1, "is") || tis(s, i - 1, "are") || tis(s, i - 1, "be") || tis(s, i - 1, "am")))
@@ -794,7 +810,45 @@ static int marker(const scan *s, uint32_t i)
     if (tis(s, i, "avait") || tis(s, i, "avaient") || tis(s, i, "etait") || tis(s, i, "etaient") ||
         tis(s, i, "fut") || tis(s, i, "furent"))
         return -1;
-    /* "est"/"sont" + participle is as often a present passive ("est prévue") */
+    /* "est"/"sont" + participle is as often a present passive ("est prévue"),
+       but not after a reflexive pronoun ("s'est achevé", "se sont poursuivis")
+       nor with the participle of a verb conjugated with être ("est morte",
+       "est entré", "sont arrivés"): a passé composé */
+    if (tis(s, i, "est") || tis(s, i, "sont") || tis(s, i, "suis") || tis(s, i, "sommes")) {
+        bool refl = i > 0 && (tis(s, i - 1, "s'") || tis(s, i - 1, "se") || tis(s, i - 1, "me") || tis(s, i - 1, "m'") ||
+                              tis(s, i - 1, "nous"));
+        static const char *const etre[] = {"mort", "arrive", "entre", "parti", "venu", "tombe", "reste", "alle",
+                                           "sorti", "monte", "descendu", "devenu", "revenu", "rentre", "decede",
+                                           "survenu", "intervenu", "retourne", "passe"};
+        for (uint32_t k = i + 1; k < s->ntok && k <= i + 3; k++) {
+            const tv_token *u = &s->tok[k];
+            if (u->kind != TV_TOK_WORD)
+                break;
+            const char *q = tv_tok_norm(s->x, u);
+            size_t m = tv_tok_nlen(u);
+            while (m > 0 && (q[m - 1] == 's' || q[m - 1] == 'e') && m > 4) {
+                /* strip the agreement: "mortes" → "mort", "arrivees" → "arrive" */
+                size_t base = m;
+                if (q[m - 1] == 's')
+                    m--;
+                if (m > 4 && q[m - 1] == 'e' && m >= 2 && q[m - 2] == 'e')
+                    m--;
+                else if (m > 4 && q[m - 1] == 'e' && (q[m - 2] == 't' || q[m - 2] == 'i' || q[m - 2] == 'u'))
+                    m--;
+                if (m == base)
+                    break;
+            }
+            for (size_t e = 0; e < TV_ARRAY_LEN(etre); e++)
+                if (m == strlen(etre[e]) && !memcmp(q, etre[e], m))
+                    return -1;
+            if (refl && tv_tok_nlen(u) >= 3 &&
+                (ends_with(q, tv_tok_nlen(u), "e") || ends_with(q, tv_tok_nlen(u), "es") || ends_with(q, tv_tok_nlen(u), "ee") ||
+                 ends_with(q, tv_tok_nlen(u), "ees") || ends_with(q, tv_tok_nlen(u), "i") || ends_with(q, tv_tok_nlen(u), "is") ||
+                 ends_with(q, tv_tok_nlen(u), "u") || ends_with(q, tv_tok_nlen(u), "us")))
+                return -1;
+        }
+        return 0;
+    }
     if ((tis(s, i, "a") && t->end - t->start == 1) || tis(s, i, "ont") || tis(s, i, "ai") || tis(s, i, "avons") ||
         tis(s, i, "avez")) {
         for (uint32_t k = i + 1; k < s->ntok && k <= i + 3; k++) {
@@ -1083,6 +1137,10 @@ static bool m_duration(const scan *s, uint32_t i, pexp *p)
     /* a number before "heures" can be a tclock time ("à 9 heures"): decided by the caller */
     if (w->val == U_WEEKEND && !vague && v == 1 && !(w->flags & W_PLURAL))
         return false; /* "un week-end" */
+    /* "une seconde secousse", "a second quake": the ordinal, not a duration */
+    if (w->val == U_SEC && !(w->flags & W_PLURAL) && T(s, j + 1) && T(s, j + 1)->kind == TV_TOK_WORD &&
+        (tis(s, i, "une") || tis(s, i, "a") || tis(s, i, "un")))
+        return false;
     /* singular unit after a number > 1 is fine in French ("2 an" rare); plural after 1 is fine too */
     uint32_t end = j + 1;
     uint32_t h = half_at(s, end);
@@ -2460,6 +2518,7 @@ static bool m_clock(const scan *s, uint32_t i, pexp *p)
 typedef struct dctl {
     int64_t days; /* local date of the DCT, days since epoch */
     int y, mo, d, h, wd;
+    bool whole; /* a DCT at 00:00 local (a date alone): the whole day, no hour to compare with */
 } dctl;
 
 static bool dct_local(const scan *s, const char *zone, dctl *l)
@@ -2479,6 +2538,7 @@ static bool dct_local(const scan *s, const char *zone, dctl *l)
     l->mo = (int)m;
     l->d = (int)d;
     l->h = (int)((t - days * 86400) / 3600);
+    l->whole = t - days * 86400 == 0;
     l->wd = tv_iso_weekday(days);
     return true;
 }
@@ -2506,6 +2566,7 @@ typedef struct tanchor {
     int32_t y;
     int8_t mo, d; /* 0 when the date is coarser (a month, a year) */
     uint8_t basis;
+    bool night; /* a night: its small hours are on the next day */
     uint32_t sentence;
 } tanchor;
 
@@ -2589,6 +2650,22 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
     bool needs = p->rel || p->need_year || p->night_auto || p->pod_auto || p->clock_today || (c.wday && !c.d);
     dctl l;
     bool anchored = needs && anchor_usable(s, p, an);
+    /* a clock time alone takes the day of the last day-precise date of the
+       same or the previous sentence ("Ils affronteront les Pays-Bas
+       vendredi. Le coup d'envoi sera donné à 21h00."), as annotators
+       anchor it; not when the clause's tense points the other way from
+       the DCT (a future clause after a past date). */
+    if (needs && !anchored && p->clock_today && an && an->valid && an->d &&
+        an->sentence + 1 >= s->tok[p->first].sentence) {
+        dctl dl;
+        anchored = true;
+        if (dct_local(s, zone, &dl)) {
+            int64_t ad = tv_days_from_civil(an->y, (unsigned)an->mo, (unsigned)an->d);
+            int tt = tense(s, p->first, p->end);
+            if ((tt > 0 && ad < dl.days) || (tt < 0 && ad > dl.days))
+                anchored = false;
+        }
+    }
     bool have;
     if (anchored) {
         /* counted from the anchor's date: its first day when it is a month or a year */
@@ -2597,6 +2674,7 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
         l.d = an->d ? an->d : 1;
         l.days = tv_days_from_civil(l.y, (unsigned)l.mo, (unsigned)l.d);
         l.h = 12;
+        l.whole = true;
         l.wd = tv_iso_weekday(l.days);
         have = true;
     } else {
@@ -2757,13 +2835,14 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
             else if (c.cmod == TV_MOD_END)
                 from += pod_len[pod0 % 6] * 2 / 3;
             int64_t day = l.days;
-            if (TENSE() < 0 && from > l.h)
+            if (!l.whole && TENSE() < 0 && from > l.h)
                 day--;
             set_day(&c, day);
         }
         if (p->clock_today) {
-            set_day(&c, l.days);
-            if (TENSE() < 0 && (c.h > l.h + 1))
+            /* after a night ("overnight… shortly after midnight"), the small hours are its next day */
+            set_day(&c, l.days + (anchored && an->night && c.h >= 0 && c.h < 12 ? 1 : 0));
+            if (!l.whole && TENSE() < 0 && (c.h > l.h + 1))
                 set_day(&c, l.days - 1);
         }
         t->basis = anchored ? an->basis : TV_BASIS_RELATIVE;
@@ -2848,8 +2927,87 @@ static bool may_start(const scan *s, uint32_t i)
     }
 }
 
+/* "plus de deux ans", "moins d'une semaine", "près de deux mois", "more
+   than a year", "nearly two months": a bound the numbers stage did not
+   attach. TimeML puts it inside the TIMEX3 and says it with mod. Returns
+   the token after the bound (i when there is none). */
+static uint32_t bound_prefix(const scan *s, uint32_t i, const char **mod)
+{
+    if (s->lang == L_FR) {
+        if ((tis(s, i, "plus") || tis(s, i, "moins") || tis(s, i, "pres")) && (tis(s, i + 1, "de") || tis(s, i + 1, "d'"))) {
+            *mod = tis(s, i, "plus") ? "MORE_THAN" : tis(s, i, "moins") ? "LESS_THAN" : "APPROX";
+            return i + 2;
+        }
+        if (tis(s, i, "environ") || tis(s, i, "quelque")) {
+            *mod = "APPROX";
+            return i + 1;
+        }
+        return i;
+    }
+    if ((tis(s, i, "more") || tis(s, i, "less") || tis(s, i, "fewer")) && tis(s, i + 1, "than")) {
+        *mod = tis(s, i, "more") ? "MORE_THAN" : "LESS_THAN";
+        return i + 2;
+    }
+    if (tis(s, i, "nearly") || tis(s, i, "almost") || tis(s, i, "about") || tis(s, i, "roughly") ||
+        tis(s, i, "approximately") || tis(s, i, "some")) {
+        *mod = "APPROX";
+        return i + 1;
+    }
+    return i;
+}
+
+/* Vague references made of ordinary words: "les prochains jours", "les
+   semaines à venir", "the coming days/weeks/months" → FUTURE_REF; "ces
+   derniers jours", "the past few days" are durations elsewhere; "at the
+   moment" → PRESENT_REF. */
+static bool m_vague_ref(const scan *s, uint32_t i, pexp *p)
+{
+    uint32_t end = 0;
+    int r = 0;
+    if (s->lang == L_FR) {
+        if (tis(s, i, "les") && (tis(s, i + 1, "prochains") || tis(s, i + 1, "prochaines")) && is_cls(s, i + 2, C_UNIT) &&
+            (W(s, i + 2)->flags & W_PLURAL)) {
+            r = 3;
+            end = i + 3;
+        } else if (tis(s, i, "les") && is_cls(s, i + 1, C_UNIT) && (W(s, i + 1)->flags & W_PLURAL) &&
+                   (tis(s, i + 2, "a") || tis(s, i + 2, "qui")) && (tis(s, i + 3, "venir") || tis(s, i + 3, "viennent"))) {
+            r = 3;
+            end = i + 4;
+        }
+    } else {
+        if (tis(s, i, "the") && (tis(s, i + 1, "coming") || tis(s, i + 1, "next") || tis(s, i + 1, "upcoming")) &&
+            is_cls(s, i + 2, C_UNIT) && (W(s, i + 2)->flags & W_PLURAL) && !(T(s, i + 2) && T(s, i + 2)->kind == TV_TOK_NUMBER)) {
+            r = 3;
+            end = i + 3;
+        } else if (tis(s, i, "the") && tis(s, i + 1, "moment") && i > 0 && tis(s, i - 1, "at")) {
+            r = 1;
+            end = i + 2;
+        }
+    }
+    if (!r)
+        return false;
+    p->first = i;
+    p->end = end;
+    p->ref = r;
+    p->type = TV_TIMEX_DATE;
+    return true;
+}
+
 static bool match_at(const scan *s, uint32_t i, pexp *p)
 {
+    const char *bmod = NULL;
+    uint32_t b = bound_prefix(s, i, &bmod);
+    if (b != i) {
+        pexp_init(p, b);
+        if (may_start(s, b) && m_duration(s, b, p) && p->first == b && !p->mod[0]) {
+            p->first = i;
+            snprintf(p->mod, sizeof p->mod, "%s", bmod);
+            return true;
+        }
+    }
+    pexp_init(p, i);
+    if (m_vague_ref(s, i, p))
+        return true;
     if (!may_start(s, i))
         return false;
     pexp_init(p, i);
@@ -2969,6 +3127,7 @@ int tv_times_find(const tv_text *text, const tv_number *nums, size_t nnums, cons
                         anchor.mo = tx.cal.season ? 0 : tx.cal.mo;
                         anchor.d = tx.cal.season ? 0 : tx.cal.d;
                         anchor.basis = tx.basis;
+                        anchor.night = tx.cal.pod == TV_POD_NI;
                         anchor.sentence = s.tok[tx.tok_first].sentence;
                     }
                     tv_timex *slot = tv_vec_push(&v, a);

@@ -1,0 +1,52 @@
+#!/bin/sh
+# tests/timeml/run.sh — the TimeML regression set (docs/times.md, "Scoring").
+# Runs `treve times` on every gold document of tests/timeml/fr and
+# tests/timeml/en (through tools/timex-to-timeml.sh), scores each language
+# with tools/score-timeml.sh, prints the figures, and fails when a
+# language's value F1 or relaxed span F1 falls below its floor (today's
+# figures minus a small margin: raise the floors when the tagger improves).
+#
+#   sh tests/timeml/run.sh [-v]     (-v also lists every error)
+#
+# Under tests/run.sh it gets TREVE, ROOT and TMP from the environment;
+# standalone it uses build/treve (or $TREVE) and a scratch directory.
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+TREVE=${TREVE:-$ROOT/build/treve}
+case "$TREVE" in /*) ;; *) TREVE=$(pwd)/$TREVE ;; esac
+verbose=
+[ "${1:-}" = "-v" ] && verbose=-v
+own_tmp=
+if [ -z "${TMP:-}" ]; then TMP=$(mktemp -d) || exit 2; own_tmp=$TMP; fi
+trap '[ -n "$own_tmp" ] && rm -rf "$own_tmp"' EXIT INT TERM
+[ -x "$TREVE" ] || { echo "no treve binary at $TREVE"; exit 1; }
+
+# floors: value F1 and relaxed span F1 per language
+floor_fr_value=0.92
+floor_fr_relaxed=0.97
+floor_en_value=0.88
+floor_en_relaxed=0.94
+
+fail=0
+for lang in fr en; do
+    mkdir -p "$TMP/sys-$lang"
+    for g in "$ROOT/tests/timeml/$lang"/*.tml; do
+        if ! sh "$ROOT/tools/timex-to-timeml.sh" -l "$lang" -t "$TREVE" "$g" > "$TMP/sys-$lang/$(basename "$g")"; then
+            echo "timex-to-timeml failed on $g"; fail=1
+        fi
+    done
+    echo "== $lang"
+    sh "$ROOT/tools/score-timeml.sh" $verbose "$ROOT/tests/timeml/$lang" "$TMP/sys-$lang" > "$TMP/score-$lang" || { cat "$TMP/score-$lang"; echo "scorer failed ($lang)"; fail=1; continue; }
+    cat "$TMP/score-$lang"
+    sum=$(grep '^summary ' "$TMP/score-$lang")
+    value=$(printf '%s\n' "$sum" | sed -n 's/.* value_f1=\([0-9.]*\).*/\1/p')
+    relaxed=$(printf '%s\n' "$sum" | sed -n 's/.* relaxed_f1=\([0-9.]*\).*/\1/p')
+    eval "fv=\$floor_${lang}_value; fr=\$floor_${lang}_relaxed"
+    if awk -v a="$value" -v b="$fv" 'BEGIN { exit !(a + 0 < b + 0) }'; then
+        echo "FAIL $lang value F1 $value below the floor $fv"; fail=1
+    fi
+    if awk -v a="$relaxed" -v b="$fr" 'BEGIN { exit !(a + 0 < b + 0) }'; then
+        echo "FAIL $lang relaxed span F1 $relaxed below the floor $fr"; fail=1
+    fi
+done
+exit $fail
