@@ -714,18 +714,55 @@ static int build_story(treve_store *s, tv_sev **rows, size_t n, treve_error *err
     return rc;
 }
 
-/* Countries touched by changed stories of the families a ceasefire cares about. */
+/* Changed stories (old versions deleted, new ones written) of the families
+   the ceasefire machine reads: current asserted ceasefire, violence and
+   violation stories, as (family, parties). Decides which party sets'
+   ceasefires are recomputed at commit. */
+typedef struct touch_item {
+    char family[12];
+    char parties[96];
+} touch_item;
+
 typedef struct touched {
-    char set[1024];
+    touch_item *v;
+    size_t n, cap;
+    bool failed;
 } touched;
 
-static void touch(touched *t, const tv_sev *r)
+static void touch_parties(touched *t, const char *family, int historical, int mclass, const char *parties)
 {
-    if (r->historical || r->mclass != TV_MC_FACT)
+    if (historical || mclass != TV_MC_FACT || !parties[0])
         return;
-    if (strcmp(r->family, "ceasefire") && strcmp(r->family, "violence") && strcmp(r->family, "violation"))
+    if (strcmp(family, "ceasefire") && strcmp(family, "violence") && strcmp(family, "violation"))
         return;
-    set_union(t->set, sizeof t->set, r->actors);
+    for (size_t i = 0; i < t->n; i++)
+        if (!strcmp(t->v[i].family, family) && !strcmp(t->v[i].parties, parties))
+            return;
+    if (t->n == t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 64;
+        touch_item *nv = realloc(t->v, nc * sizeof *nv);
+        if (!nv) {
+            t->failed = true;
+            return;
+        }
+        t->v = nv;
+        t->cap = nc;
+    }
+    snprintf(t->v[t->n].family, sizeof t->v[t->n].family, "%s", family);
+    snprintf(t->v[t->n].parties, sizeof t->v[t->n].parties, "%s", parties);
+    t->n++;
+}
+
+/* A story about to be written or deleted: its parties are the union of its
+   members' actor sets. */
+static void touch_story(touched *t, tv_sev *const *members, size_t n)
+{
+    if (!n)
+        return;
+    char parties[96] = "";
+    for (size_t i = 0; i < n; i++)
+        set_union(parties, sizeof parties, members[i]->actors);
+    touch_parties(t, members[0]->family, members[0]->historical, members[0]->mclass, parties);
 }
 
 /* Recomputes the stories of every component (of the compatibility graph)
@@ -863,8 +900,14 @@ static int merge_group(treve_store *s, const tv_sev *news, size_t nnew, touched 
             for (size_t k = 0; k < nstories && !kept; k++)
                 if (keep[k] && rows[first[k]].story == old[i])
                     kept = true;
-            if (!kept)
-                rc = ops->story_delete(s->be, old[i], err);
+            if (kept)
+                continue;
+            size_t g = 0;
+            for (size_t k = 0; k < n; k++)
+                if (rows[k].story == old[i])
+                    grp[g++] = &rows[k];
+            touch_story(t, grp, g);
+            rc = ops->story_delete(s->be, old[i], err);
         }
         for (size_t k = 0; k < nstories && rc == TREVE_OK; k++) {
             if (keep[k])
@@ -873,8 +916,7 @@ static int merge_group(treve_store *s, const tv_sev *news, size_t nnew, touched 
             for (size_t i = first[k]; i < n; i++)
                 if (story_of[i] == k)
                     grp[g++] = &rows[i];
-            for (size_t i = 0; i < g; i++)
-                touch(t, grp[i]);
+            touch_story(t, grp, g);
             rc = build_story(s, grp, g, err);
         }
     }
@@ -911,8 +953,7 @@ int treve_store_commit(treve_store *s, treve_error *err)
         return TREVE_OK;
     const tv_store_ops *ops = s->be->ops;
     int rc = TREVE_OK;
-    touched t;
-    t.set[0] = '\0';
+    touched t = {0};
     if (s->npending)
         qsort(s->pending, s->npending, sizeof *s->pending, cmp_group);
     for (size_t i = 0; i < s->npending && rc == TREVE_OK;) {
@@ -924,15 +965,18 @@ int treve_store_commit(treve_store *s, treve_error *err)
             for (size_t k = i; k < j && rc == TREVE_OK; k++) {
                 tv_sev *r = &s->pending[k];
                 rc = build_story(s, &r, 1, err);
-                touch(&t, r);
+                touch_story(&t, &r, 1);
             }
         } else {
             rc = merge_group(s, &s->pending[i], j - i, &t, err);
         }
         i = j;
     }
+    if (rc == TREVE_OK && t.failed)
+        rc = oom(err);
     if (rc == TREVE_OK)
         rc = recompute_ceasefires(s, &t, err);
+    free(t.v);
     if (rc == TREVE_OK)
         rc = ops->commit(s->be, err);
     else
@@ -1081,7 +1125,49 @@ static json_t *codes_array(const char *set)
     return a;
 }
 
-static int write_entity(treve_store *s, cf_entity *c, const char *parties, treve_error *err)
+/* The ceasefires stored for one party set before a recompute: an entity
+   whose JSON comes out the same is not rewritten; those not produced again
+   are deleted. */
+typedef struct stored_cf {
+    char key[100];
+    char *json;
+    bool seen;
+} stored_cf;
+
+typedef struct stored_list {
+    stored_cf *v;
+    size_t n, cap;
+    bool failed;
+} stored_list;
+
+static int collect_stored(void *user, const char *key, const char *json, size_t len)
+{
+    stored_list *l = user;
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 16;
+        stored_cf *nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv) {
+            l->failed = true;
+            return TREVE_ENOMEM;
+        }
+        l->v = nv;
+        l->cap = nc;
+    }
+    stored_cf *c = &l->v[l->n];
+    snprintf(c->key, sizeof c->key, "%s", key);
+    c->seen = false;
+    c->json = malloc(len + 1);
+    if (!c->json) {
+        l->failed = true;
+        return TREVE_ENOMEM;
+    }
+    memcpy(c->json, json, len);
+    c->json[len] = '\0';
+    l->n++;
+    return 0;
+}
+
+static int write_entity(treve_store *s, cf_entity *c, const char *parties, stored_list *stored, treve_error *err)
 {
     const tv_store_ops *ops = s->be->ops;
     char key[100];
@@ -1137,9 +1223,15 @@ static int write_entity(treve_store *s, cf_entity *c, const char *parties, treve
     }
     json_object_set_new(o, "references", ra);
     char *js = json_dumps(o, JSON_FLAGS);
+    bool same = false;
+    for (size_t i = 0; js && i < stored->n && !same; i++)
+        if (!strcmp(stored->v[i].key, key)) {
+            stored->v[i].seen = true;
+            same = !strcmp(stored->v[i].json, js);
+        }
     if (!js || !at || !states)
         rc = oom(err);
-    else
+    else if (!same)
         rc = ops->cf_insert(s->be, key, parties, c->state, c->ntl ? c->tl[0].at : c->agreed, js, at,
                             (const char *const *)states, c->ntl, err);
     free(js);
@@ -1168,9 +1260,91 @@ static int cmp_stream(const void *x, const void *y)
 
 static bool text_time(const tv_sstory *st) { return st->basis == TV_BASIS_EXPLICIT || st->basis == TV_BASIS_RELATIVE; }
 
+/* Stories of one family between two countries (or involving one), read
+   once per commit whatever the number of party sets that need them. */
+typedef struct pair_entry {
+    char family[12], c1[32], c2[32];
+    story_list l;
+} pair_entry;
+
+typedef struct pair_cache {
+    pair_entry *v;
+    size_t n, cap;
+} pair_cache;
+
+static int append_story(void *user, const tv_sstory *st)
+{
+    story_list *l = user;
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 32;
+        tv_sstory *nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv) {
+            l->failed = true;
+            return TREVE_ENOMEM;
+        }
+        l->v = nv;
+        l->cap = nc;
+    }
+    l->v[l->n] = *st;
+    l->v[l->n].json = NULL;
+    l->n++;
+    return 0;
+}
+
+static int collect_story_nodup(story_list *l, const tv_sstory *st)
+{
+    return append_story(l, st) ? TREVE_ENOMEM : TREVE_OK;
+}
+
+static int cmp_story_id(const void *x, const void *y)
+{
+    const tv_sstory *a = x, *b = y;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int cached_with(treve_store *s, pair_cache *c, const char *family, const char *c1, const char *c2,
+                       const story_list **out, treve_error *err)
+{
+    if (!c2)
+        c2 = "";
+    if (*c2 && strcmp(c1, c2) > 0) {
+        const char *t = c1;
+        c1 = c2;
+        c2 = t;
+    }
+    for (size_t i = 0; i < c->n; i++)
+        if (!strcmp(c->v[i].family, family) && !strcmp(c->v[i].c1, c1) && !strcmp(c->v[i].c2, c2)) {
+            *out = &c->v[i].l;
+            return TREVE_OK;
+        }
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 64;
+        pair_entry *nv = realloc(c->v, nc * sizeof *nv);
+        if (!nv)
+            return oom(err);
+        c->v = nv;
+        c->cap = nc;
+    }
+    pair_entry *e = &c->v[c->n];
+    memset(e, 0, sizeof *e);
+    snprintf(e->family, sizeof e->family, "%s", family);
+    snprintf(e->c1, sizeof e->c1, "%s", c1);
+    snprintf(e->c2, sizeof e->c2, "%s", c2);
+    int rc = s->be->ops->stories_with(s->be, family, c1, *c2 ? c2 : NULL, INT64_MIN, append_story, &e->l, err);
+    if (rc == TREVE_OK && e->l.failed)
+        rc = oom(err);
+    if (rc != TREVE_OK) {
+        free(e->l.v);
+        return rc;
+    }
+    c->n++;
+    *out = &e->l;
+    return TREVE_OK;
+}
+
 /* The state machine of docs/store.md over the ceasefire stories of one
    party set and the clashes/violations between those parties. */
-static int recompute_party_set(treve_store *s, const char *parties, treve_error *err)
+static int recompute_party_set(treve_store *s, pair_cache *cache, const char *parties, treve_error *err)
 {
     const tv_store_ops *ops = s->be->ops;
     char codes[8][8];
@@ -1184,30 +1358,45 @@ static int recompute_party_set(treve_store *s, const char *parties, treve_error 
         snprintf(codes[nc++], 8, "%.*s", (int)(n < 7 ? n : 7), p);
         p += n;
     }
-    int rc = ops->cf_delete_parties(s->be, parties, err);
-    if (rc != TREVE_OK || nc == 0)
-        return rc;
+    stored_list stored = {0};
+    int rc = ops->cf_list(s->be, parties, collect_stored, &stored, err);
+    if (rc == TREVE_OK && stored.failed)
+        rc = oom(err);
     story_list cfs = {0}, ev = {0};
-    rc = ops->stories_with(s->be, "ceasefire", codes[0], nc > 1 ? codes[1] : NULL, INT64_MIN, collect_story, &cfs,
-                           err);
-    /* keep exactly this party set */
-    size_t k = 0;
-    int64_t from = INT64_MAX;
-    for (size_t i = 0; i < cfs.n; i++)
-        if (strcmp(cfs.v[i].parties, parties) == 0 && cfs.v[i].t_start != TV_TIME_NONE) {
-            cfs.v[k++] = cfs.v[i];
-            from = cfs.v[i].t_start < from ? cfs.v[i].t_start : from;
-        }
-    cfs.n = k;
-    for (size_t i = 0; i < nc && rc == TREVE_OK && cfs.n; i++) {
-        for (size_t j = i + 1; j < nc && rc == TREVE_OK; j++)
-            rc = ops->stories_with(s->be, "violence", codes[i], codes[j], from, collect_story, &ev, err);
-        if (rc == TREVE_OK)
-            rc = ops->stories_with(s->be, "violation", codes[i], NULL, from, collect_story, &ev, err);
-    }
     stream_item *items = NULL;
     cf_entity *ents = NULL;
     size_t nitems = 0, nents = 0;
+    if (rc != TREVE_OK || nc == 0)
+        goto done;
+    const story_list *l;
+    if ((rc = cached_with(s, cache, "ceasefire", codes[0], nc > 1 ? codes[1] : NULL, &l, err)) != TREVE_OK)
+        goto done;
+    /* keep exactly this party set */
+    int64_t from = INT64_MAX;
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].parties, parties) == 0 && l->v[i].t_start != TV_TIME_NONE) {
+            if ((rc = collect_story_nodup(&cfs, &l->v[i])) != TREVE_OK)
+                goto done;
+            from = l->v[i].t_start < from ? l->v[i].t_start : from;
+        }
+    for (size_t i = 0; i < nc && rc == TREVE_OK && cfs.n; i++) {
+        for (size_t j = i + 1; j <= nc && rc == TREVE_OK; j++) {
+            /* j < nc: clashes between two parties; j == nc: violations by one */
+            rc = cached_with(s, cache, j < nc ? "violence" : "violation", codes[i], j < nc ? codes[j] : NULL, &l, err);
+            for (size_t k = 0; rc == TREVE_OK && k < l->n; k++)
+                if (l->v[k].t_end > from)
+                    rc = collect_story_nodup(&ev, &l->v[k]);
+        }
+    }
+    /* a clash between three parties came once per pair */
+    if (rc == TREVE_OK && ev.n) {
+        qsort(ev.v, ev.n, sizeof *ev.v, cmp_story_id);
+        size_t k = 0;
+        for (size_t i = 0; i < ev.n; i++)
+            if (!k || ev.v[k - 1].id != ev.v[i].id)
+                ev.v[k++] = ev.v[i];
+        ev.n = k;
+    }
     if (rc == TREVE_OK && cfs.n) {
         items = malloc((cfs.n + ev.n) * sizeof *items);
         ents = calloc(cfs.n, sizeof *ents);
@@ -1277,8 +1466,15 @@ static int recompute_party_set(treve_store *s, const char *parties, treve_error 
             cur = c;
         }
         for (size_t i = 0; i < nents && rc == TREVE_OK; i++)
-            rc = write_entity(s, &ents[i], parties, err);
+            rc = write_entity(s, &ents[i], parties, &stored, err);
     }
+done:
+    for (size_t i = 0; i < stored.n; i++) {
+        if (rc == TREVE_OK && !stored.v[i].seen)
+            rc = ops->cf_delete(s->be, stored.v[i].key, err);
+        free(stored.v[i].json);
+    }
+    free(stored.v);
     for (size_t i = 0; i < nents; i++)
         free(ents[i].tl);
     free(ents);
@@ -1291,51 +1487,84 @@ static int recompute_party_set(treve_store *s, const char *parties, treve_error 
 }
 
 typedef struct set_list {
-    char sets[64][96];
-    size_t n;
+    char (*sets)[96];
+    size_t n, cap;
+    bool failed;
 } set_list;
 
 static int collect_set(void *user, const char *text, size_t len)
 {
     set_list *l = user;
-    if (len >= sizeof l->sets[0])
+    if (len >= sizeof l->sets[0] || !len)
         return 0;
     for (size_t i = 0; i < l->n; i++)
         if (strlen(l->sets[i]) == len && memcmp(l->sets[i], text, len) == 0)
             return 0;
-    if (l->n < TV_ARRAY_LEN(l->sets)) {
-        memcpy(l->sets[l->n], text, len);
-        l->sets[l->n++][len] = '\0';
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 64;
+        char(*ns)[96] = realloc(l->sets, nc * sizeof *ns);
+        if (!ns) {
+            l->failed = true;
+            return TREVE_ENOMEM;
+        }
+        l->sets = ns;
+        l->cap = nc;
     }
+    memcpy(l->sets[l->n], text, len);
+    l->sets[l->n++][len] = '\0';
     return 0;
 }
 
+static int cmp_set(const void *x, const void *y) { return strcmp(x, y); }
+
+/* The party sets whose ceasefires a batch's changed stories can change
+   (docs/store.md): a ceasefire story's own parties; for a clash, every set
+   holding two of its parties; for a reported violation, every set holding
+   one. Candidates come from the ceasefire stories and the stored ceasefires
+   (a set that lost its last ceasefire story must be cleared). */
 static int recompute_ceasefires(treve_store *s, const touched *t, treve_error *err)
 {
-    set_list *sets = calloc(1, sizeof *sets);
-    if (!sets)
-        return oom(err);
+    set_list sets = {0};
+    pair_cache cache = {0};
     int rc = TREVE_OK;
-    const char *p = t->set;
-    while (*p && rc == TREVE_OK) {
-        if (*p == ',') {
-            p++;
+    for (size_t i = 0; i < t->n && rc == TREVE_OK; i++) {
+        const touch_item *ti = &t->v[i];
+        if (!strcmp(ti->family, "ceasefire")) {
+            rc = collect_set(&sets, ti->parties, strlen(ti->parties));
             continue;
         }
-        size_t n = strcspn(p, ",");
-        char c[32];
-        snprintf(c, sizeof c, "%.*s", (int)(n < 31 ? n : 31), p);
-        rc = s->be->ops->cf_party_sets(s->be, c, collect_set, sets, err);
-        p += n;
+        char codes[16][32];
+        size_t nc = 0;
+        for (const char *p = ti->parties; *p && nc < 16;) {
+            if (*p == ',') {
+                p++;
+                continue;
+            }
+            size_t n = strcspn(p, ",");
+            snprintf(codes[nc++], sizeof codes[0], "%.*s", (int)(n < 31 ? n : 31), p);
+            p += n;
+        }
+        bool pairs = !strcmp(ti->family, "violence");
+        for (size_t a = 0; a < nc && rc == TREVE_OK; a++) {
+            if (!pairs) {
+                rc = s->be->ops->cf_party_sets(s->be, codes[a], NULL, collect_set, &sets, err);
+                continue;
+            }
+            for (size_t b = a + 1; b < nc && rc == TREVE_OK; b++)
+                rc = s->be->ops->cf_party_sets(s->be, codes[a], codes[b], collect_set, &sets, err);
+        }
     }
-    /* Clear every affected party set first: a story that grew from
-       "ARM,AZE" to "ARM,AZE,RUS" keeps its ceasefire id, which must be free
-       before the new set writes it. */
-    for (size_t i = 0; i < sets->n && rc == TREVE_OK; i++)
-        rc = s->be->ops->cf_delete_parties(s->be, sets->sets[i], err);
-    for (size_t i = 0; i < sets->n && rc == TREVE_OK; i++)
-        rc = recompute_party_set(s, sets->sets[i], err);
-    free(sets);
+    if (rc == TREVE_OK && sets.failed)
+        rc = oom(err);
+    /* a fixed order: the rows written do not depend on it, their row ids do */
+    if (sets.n)
+        qsort(sets.sets, sets.n, sizeof *sets.sets, cmp_set);
+    for (size_t i = 0; i < sets.n && rc == TREVE_OK; i++)
+        rc = recompute_party_set(s, &cache, sets.sets[i], err);
+    free(sets.sets);
+    for (size_t i = 0; i < cache.n; i++)
+        free(cache.v[i].l.v);
+    free(cache.v);
     return rc;
 }
 
@@ -1538,6 +1767,83 @@ static void gdelt_actor(tv_buf *b, json_t *a)
     }
 }
 
+#include "store_countries.h"
+
+static int cmp_country(const void *k, const void *e) { return strcmp(k, ((const char *)e)); }
+
+/* Index of an ISO alpha-3 country in TV_COUNTRIES, -1 when unknown. */
+static long country_index(const char *iso3)
+{
+    if (!iso3 || !*iso3)
+        return -1;
+    const char *e = bsearch(iso3, TV_COUNTRIES, TV_ARRAY_LEN(TV_COUNTRIES), sizeof TV_COUNTRIES[0], cmp_country);
+    return e ? (long)((e - (const char *)TV_COUNTRIES) / (long)sizeof TV_COUNTRIES[0]) : -1;
+}
+
+/* English name (NULL: unknown) and FIPS 10-4 code ("": none) of a country. */
+static const char *country_name(const char *iso3)
+{
+    long i = country_index(iso3);
+    return i < 0 ? NULL : TV_COUNTRIES[i].name;
+}
+
+static const char *country_fips(const char *iso3)
+{
+    long i = country_index(iso3);
+    return i < 0 ? "" : TV_COUNTRIES[i].fips;
+}
+
+/* A readable actor name in ACLED's manner ("Military Forces of Armenia"):
+   the country's English name with the sector's description; international
+   organisations by name; else the CAMEO code. */
+static void actor_name(tv_buf *out, json_t *a)
+{
+    if (!a)
+        return;
+    const char *code = jstr(a, "code"), *sector = jstr(a, "sector");
+    const char *country = country_name(jstr(a, "country"));
+    /* sector → description; "*" marks "<description> of <country>" */
+    static const struct {
+        const char *sector, *desc;
+    } SECTORS[] = {
+        {"GOV", "*Government"}, {"MIL", "*Military Forces"}, {"COP", "*Police Forces"},
+        {"SPY", "*Intelligence Services"}, {"JUD", "*Judiciary"}, {"LEG", "*Legislature"},
+        {"ELI", "Elites"}, {"REB", "Rebels"}, {"OPP", "Opposition"}, {"CVL", "Civilians"},
+        {"MED", "Media"}, {"PTY", "Political Party"}, {"REL", "Religious Group"}, {"BUS", "Business"},
+        {"LAB", "Labour Group"}, {"EDU", "Education"}, {"HLH", "Health Workers"}, {"REF", "Refugees/IDPs"},
+        {"CRM", "Criminals"}, {"SEP", "Separatists"}, {"UAF", "Armed Group"}, {"HRI", "Human Rights Group"},
+        {"INS", "Insurgents"},
+    };
+    static const struct {
+        const char *prefix, *name;
+    } ORGS[] = {
+        {"IGOUNOSC", "United Nations Security Council"}, {"IGOUNO", "United Nations"},
+        {"IGOEUREEC", "European Union"}, {"IGOWSTNAT", "NATO"}, {"IGOOSCE", "OSCE"},
+        {"IGOAFRAU", "African Union"}, {"NGOHRIICRC", "International Committee of the Red Cross"},
+    };
+    if (country) {
+        for (size_t i = 0; i < TV_ARRAY_LEN(SECTORS); i++)
+            if (!strcmp(sector, SECTORS[i].sector)) {
+                const char *d = SECTORS[i].desc;
+                if (*d == '*')
+                    tv_buf_printf(out, "%s of %s", d + 1, country);
+                else
+                    tv_buf_printf(out, "%s (%s)", d, country);
+                return;
+            }
+        tv_buf_adds(out, country);
+        if (*sector)
+            tv_buf_printf(out, " (%s)", sector);
+        return;
+    }
+    for (size_t i = 0; i < TV_ARRAY_LEN(ORGS); i++)
+        if (!strncmp(code, ORGS[i].prefix, strlen(ORGS[i].prefix))) {
+            tv_buf_adds(out, ORGS[i].name);
+            return;
+        }
+    tv_buf_adds(out, code);
+}
+
 static void story_gdelt(tv_buf *b, json_t *j)
 {
     char id[41];
@@ -1588,7 +1894,7 @@ static void story_gdelt(tv_buf *b, json_t *j)
         tv_buf_printf(b, "%d\t", type);
         tsv_str(b, jstr(p, "name"));
         tv_buf_addc(b, '\t');
-        tsv_str(b, jstr(p, "country"));
+        tsv_str(b, country_fips(jstr(p, "country"))); /* GDELT geo columns use FIPS 10-4 */
         tv_buf_adds(b, "\t\t\t");
         csv_num(b, jnum(p, "lat"));
         tv_buf_addc(b, '\t');
@@ -1710,16 +2016,20 @@ static void story_acled(tv_buf *b, json_t *j)
         else if (!a2)
             a2 = a;
     }
-    tv_buf_addc(b, ',');
-    csv_str(b, a1 ? jstr(a1, "code") : "");
-    tv_buf_addc(b, ',');
-    csv_str(b, a2 ? jstr(a2, "code") : "");
+    tv_buf names = {0};
+    for (int k = 0; k < 2; k++) {
+        names.len = 0;
+        actor_name(&names, k ? a2 : a1);
+        tv_buf_addc(b, ',');
+        tv_buf_csv_field(b, names.data ? names.data : "", names.len);
+    }
+    tv_buf_free(&names);
     json_t *p = json_object_get(j, "place");
     const char *country = json_is_object(p) ? jstr(p, "country") : "";
     if (!*country && a1)
         country = jstr(a1, "country");
     tv_buf_addc(b, ',');
-    csv_str(b, country);
+    csv_str(b, country_name(country) ? country_name(country) : country);
     tv_buf_addc(b, ',');
     csv_str(b, json_is_object(p) ? jstr(p, "name") : "");
     tv_buf_addc(b, ',');

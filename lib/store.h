@@ -18,7 +18,7 @@
 
 #include "internal.h"
 
-#define TV_STORE_SCHEMA_VERSION 1
+#define TV_STORE_SCHEMA_VERSION 3
 #define TV_STORE_APPLICATION_ID 0x54525631 /* "TRV1": PRAGMA application_id */
 
 /* Events whose time intervals are at most this long merge with events whose
@@ -96,6 +96,7 @@ typedef struct tv_backend tv_backend;
 
 typedef int (*tv_row_fn)(void *user, const char *text, size_t len);
 typedef int (*tv_story_fn)(void *user, const tv_sstory *st);
+typedef int (*tv_kv_fn)(void *user, const char *key, const char *text, size_t len);
 
 typedef struct tv_store_ops {
     const char *name;
@@ -119,14 +120,19 @@ typedef struct tv_store_ops {
     int (*story_insert)(tv_backend *b, const tv_sstory *st, const int64_t *members, size_t nmembers,
                         int64_t *rowid, treve_error *err);
 
-    /* ceasefires: party sets of ceasefire stories involving a country;
-       stories of a family involving two countries (c2 NULL: one) from a
-       time on, ordered by (t_start, key); historical references of a story */
-    int (*cf_party_sets)(tv_backend *b, const char *country, tv_row_fn fn, void *user, treve_error *err);
+    /* ceasefires. Party sets (",ARM,AZE,") of the ceasefire stories and
+       stored ceasefires whose parties include c1 and c2 (c2 NULL or "":
+       c1 alone). Current asserted stories of a family (ceasefire, violence,
+       violation) whose parties include c1 and c2 (NULL: c1 alone), ending
+       after `from`, ordered by (t_start, key). Historical references of a
+       story. Stored ceasefires of exactly one party set (key, JSON); delete
+       one by key; insert one (deleting the row of that key first). */
+    int (*cf_party_sets)(tv_backend *b, const char *c1, const char *c2, tv_row_fn fn, void *user, treve_error *err);
     int (*stories_with)(tv_backend *b, const char *family, const char *c1, const char *c2, int64_t from,
                         tv_story_fn fn, void *user, treve_error *err);
     int (*story_references)(tv_backend *b, int64_t story, tv_story_fn fn, void *user, treve_error *err);
-    int (*cf_delete_parties)(tv_backend *b, const char *parties, treve_error *err);
+    int (*cf_list)(tv_backend *b, const char *parties, tv_kv_fn fn, void *user, treve_error *err);
+    int (*cf_delete)(tv_backend *b, const char *key, treve_error *err);
     /* json: the whole ceasefire object; timeline rows are (at, state) pairs */
     int (*cf_insert)(tv_backend *b, const char *key, const char *parties, const char *state, int64_t first_at,
                      const char *json, const int64_t *at, const char *const *states, size_t ntimeline,

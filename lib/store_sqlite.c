@@ -61,16 +61,30 @@ static const char *const MIGRATIONS[] = {
     /* 1 → 2: the events query pages through stories in this order; without
        the index SQLite sorted every story (JSON included) per request */
     "CREATE INDEX stories_order ON stories(t_start IS NULL, t_start, key);",
+    /* 2 → 3: the ceasefire machine's index. One row per (family, country,
+       '') and per (family, c1 < c2) pair of the parties of each current
+       (historical = 0), asserted (mclass = 0) story of the ceasefire,
+       violence and violation families: the stories between two parties are
+       read without scanning every story of one of them. */
+    "CREATE TABLE story_pairs(family TEXT NOT NULL, c1 TEXT NOT NULL, c2 TEXT NOT NULL, story INTEGER NOT NULL,"
+    " PRIMARY KEY(family, c1, c2, story)) WITHOUT ROWID;"
+    "CREATE INDEX story_pairs_story ON story_pairs(story);"
+    "INSERT INTO story_pairs SELECT s.family, a.country, '', s.id FROM stories s JOIN story_countries a"
+    " ON a.story = s.id WHERE s.family IN ('ceasefire', 'violence', 'violation') AND s.historical = 0"
+    " AND s.mclass = 0;"
+    "INSERT INTO story_pairs SELECT s.family, a.country, b.country, s.id FROM stories s JOIN story_countries a"
+    " ON a.story = s.id JOIN story_countries b ON b.story = s.id AND b.country > a.country"
+    " WHERE s.family IN ('ceasefire', 'violence', 'violation') AND s.historical = 0 AND s.mclass = 0;",
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof *MIGRATIONS)
 
 enum {
     S_ARTICLE_KNOWN, S_ARTICLE_INSERT, S_EVENT_INSERT, S_ACTOR_INSERT, S_WINDOW, S_DETAIL, S_STORY_DELETE,
-    S_STORY_COUNTRIES_DELETE, S_STORY_INSERT, S_STORY_COUNTRY, S_EVENT_SET_STORY, S_CF_PARTY_SETS,
-    S_STORIES_WITH2, S_STORIES_WITH1, S_STORY_REFS, S_CF_DELETE_TL, S_CF_DELETE_PARTIES, S_CF_DELETE,
+    S_STORY_COUNTRIES_DELETE, S_STORY_INSERT, S_STORY_COUNTRY, S_EVENT_SET_STORY,
+    S_STORIES_WITH2, S_STORY_REFS,
     S_CF_INSERT, S_CF_PARTY, S_CF_TIMELINE, S_QUERY, S_CF_ALL, S_CF_BY_PARTY, S_GET_STORY, S_GET_CF,
     S_GET_ARTICLE, S_ARTICLE_EVENTS, S_STATS, S_STATS_CF, S_CF_DELETE_KEY_TL, S_CF_DELETE_KEY_PARTIES,
-    S_CF_DELETE_KEY, S_COUNT
+    S_CF_DELETE_KEY, S_PAIR_INSERT, S_PAIRS_DELETE, S_CF_SETS_PAIR, S_CF_LIST, S_COUNT
 };
 
 static const char *const SQL[S_COUNT] = {
@@ -97,30 +111,25 @@ static const char *const SQL[S_COUNT] = {
                        " ?19, ?20, ?21, ?22, ?23)",
     [S_STORY_COUNTRY] = "INSERT OR IGNORE INTO story_countries(country, story) VALUES(?1, ?2)",
     [S_EVENT_SET_STORY] = "UPDATE events SET story = ?2 WHERE id = ?1",
-    [S_CF_PARTY_SETS] = "SELECT DISTINCT s.parties FROM stories s WHERE s.family = 'ceasefire'"
-                        " AND s.historical = 0 AND s.mclass = 0 AND instr(s.parties, ',' || ?1 || ',') > 0"
-                        " UNION SELECT f.parties FROM ceasefire_parties p JOIN ceasefires f ON f.id = p.ceasefire"
-                        " WHERE p.country = ?1",
 #define STORY_COLS                                                                                              \
     "s.id, s.key, s.family, s.cameo, s.plover, s.historical, s.mclass, s.precision, s.basis, s.t_start,"      \
     " s.t_end, s.parties, s.mediators, s.claimed_by, s.place_country, s.cfstate, s.killed, s.wounded,"        \
     " s.num_articles, s.num_sources, s.num_mentions, s.first_published, s.first_article"
-    [S_STORIES_WITH2] = "SELECT " STORY_COLS " FROM story_countries a JOIN story_countries b ON"
-                        " b.story = a.story AND b.country = ?3 JOIN stories s ON s.id = a.story"
-                        " WHERE a.country = ?2 AND +s.family = ?1 AND s.historical = 0 AND s.mclass = 0"
-                        " AND s.t_end > ?4 ORDER BY s.t_start, s.key",
-    [S_STORIES_WITH1] = "SELECT " STORY_COLS " FROM story_countries a JOIN stories s ON s.id = a.story"
-                        " WHERE a.country = ?2 AND +s.family = ?1 AND s.historical = 0 AND s.mclass = 0"
-                        " AND s.t_end > ?3 ORDER BY s.t_start, s.key",
+    [S_STORIES_WITH2] = "SELECT " STORY_COLS " FROM story_pairs p JOIN stories s ON s.id = p.story"
+                        " WHERE p.family = ?1 AND p.c1 = ?2 AND p.c2 = ?3 AND s.t_end > ?4"
+                        " ORDER BY s.t_start, s.key",
+    [S_PAIR_INSERT] = "INSERT OR IGNORE INTO story_pairs(family, c1, c2, story) VALUES(?1, ?2, ?3, ?4)",
+    [S_PAIRS_DELETE] = "DELETE FROM story_pairs WHERE story = ?1",
+    [S_CF_SETS_PAIR] = "SELECT s.parties FROM story_pairs p JOIN stories s ON s.id = p.story"
+                       " WHERE p.family = 'ceasefire' AND p.c1 = ?1 AND p.c2 = ?2"
+                       " UNION SELECT f.parties FROM ceasefire_parties a JOIN ceasefires f ON f.id = a.ceasefire"
+                       " WHERE a.country = ?1 AND (?2 = '' OR EXISTS (SELECT 1 FROM ceasefire_parties b"
+                       " WHERE b.ceasefire = a.ceasefire AND b.country = ?2))",
+    [S_CF_LIST] = "SELECT key, json FROM ceasefires WHERE parties = ?1",
     [S_STORY_REFS] = "SELECT DISTINCT " STORY_COLS " FROM events e1 JOIN events e2 ON e2.article = e1.article"
                      " JOIN stories s ON s.id = e2.story WHERE e1.story = ?1 AND s.historical = 1"
                      " AND (s.cameo = '0871' OR s.cameo LIKE '057%' OR s.cameo LIKE '08%')"
                      " ORDER BY s.t_start, s.key",
-    [S_CF_DELETE_TL] = "DELETE FROM ceasefire_timeline WHERE ceasefire IN (SELECT id FROM ceasefires"
-                       " WHERE parties = ?1)",
-    [S_CF_DELETE_PARTIES] = "DELETE FROM ceasefire_parties WHERE ceasefire IN (SELECT id FROM ceasefires"
-                            " WHERE parties = ?1)",
-    [S_CF_DELETE] = "DELETE FROM ceasefires WHERE parties = ?1",
     [S_CF_DELETE_KEY_TL] = "DELETE FROM ceasefire_timeline WHERE ceasefire IN (SELECT id FROM ceasefires"
                            " WHERE key = ?1)",
     [S_CF_DELETE_KEY_PARTIES] = "DELETE FROM ceasefire_parties WHERE ceasefire IN (SELECT id FROM ceasefires"
@@ -649,6 +658,11 @@ static int sq_story_delete(tv_backend *base, int64_t story, treve_error *err)
     sqlite3_bind_int64(s, 1, story);
     if ((rc = run(b, s, err)) != TREVE_OK)
         return rc;
+    if (!(s = stmt(b, S_PAIRS_DELETE, err, &rc)))
+        return rc;
+    sqlite3_bind_int64(s, 1, story);
+    if ((rc = run(b, s, err)) != TREVE_OK)
+        return rc;
     if (!(s = stmt(b, S_STORY_DELETE, err, &rc)))
         return rc;
     sqlite3_bind_int64(s, 1, story);
@@ -693,6 +707,44 @@ static int add_story_country(void *user, const char *code)
     return run(c->b, s, c->err);
 }
 
+static int add_pair(sq_backend *b, const char *family, const char *c1, const char *c2, int64_t story,
+                    treve_error *err)
+{
+    int rc;
+    sqlite3_stmt *s = stmt(b, S_PAIR_INSERT, err, &rc);
+    if (!s)
+        return rc;
+    sqlite3_bind_text(s, 1, family, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, c1, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, c2, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 4, story);
+    return run(b, s, err);
+}
+
+/* story_pairs rows of a story: each party alone, each pair (c1 < c2). */
+static int add_story_pairs(sq_backend *b, const tv_sstory *st, int64_t story, treve_error *err)
+{
+    char codes[16][32];
+    size_t n = 0;
+    for (const char *p = st->parties; *p && n < 16;) {
+        if (*p == ',') {
+            p++;
+            continue;
+        }
+        size_t len = strcspn(p, ",");
+        snprintf(codes[n++], sizeof codes[0], "%.*s", (int)(len < 31 ? len : 31), p);
+        p += len;
+    }
+    int rc = TREVE_OK;
+    for (size_t i = 0; i < n && rc == TREVE_OK; i++) {
+        rc = add_pair(b, st->family, codes[i], "", story, err);
+        for (size_t j = 0; j < n && rc == TREVE_OK; j++)
+            if (strcmp(codes[i], codes[j]) < 0)
+                rc = add_pair(b, st->family, codes[i], codes[j], story, err);
+    }
+    return rc;
+}
+
 static int sq_story_insert(tv_backend *base, const tv_sstory *st, const int64_t *members, size_t nmembers,
                            int64_t *rowid, treve_error *err)
 {
@@ -730,6 +782,10 @@ static int sq_story_insert(tv_backend *base, const tv_sstory *st, const int64_t 
     country_ctx c = {b, *rowid, err};
     if ((rc = each_code(st->parties, add_story_country, &c)) != TREVE_OK)
         return rc;
+    if (!st->historical && st->mclass == 0 &&
+        (!strcmp(st->family, "ceasefire") || !strcmp(st->family, "violence") || !strcmp(st->family, "violation")) &&
+        (rc = add_story_pairs(b, st, *rowid, err)) != TREVE_OK)
+        return rc;
     for (size_t i = 0; i < nmembers; i++) {
         if (!(s = stmt(b, S_EVENT_SET_STORY, err, &rc)))
             return rc;
@@ -759,14 +815,29 @@ static int rows_text(sq_backend *b, sqlite3_stmt *s, int col, tv_row_fn fn, void
     return r == SQLITE_DONE ? TREVE_OK : db_fail(err, r);
 }
 
-static int sq_cf_party_sets(tv_backend *base, const char *country, tv_row_fn fn, void *user, treve_error *err)
+/* c1 < c2 in byte order, as story_pairs stores them; c2 "" for one country */
+static void order_pair(const char **c1, const char **c2)
+{
+    if (!*c2)
+        *c2 = "";
+    if (**c2 && strcmp(*c1, *c2) > 0) {
+        const char *t = *c1;
+        *c1 = *c2;
+        *c2 = t;
+    }
+}
+
+static int sq_cf_party_sets(tv_backend *base, const char *c1, const char *c2, tv_row_fn fn, void *user,
+                            treve_error *err)
 {
     sq_backend *b = (sq_backend *)base;
     int rc;
-    sqlite3_stmt *s = stmt(b, S_CF_PARTY_SETS, err, &rc);
+    sqlite3_stmt *s = stmt(b, S_CF_SETS_PAIR, err, &rc);
     if (!s)
         return rc;
-    sqlite3_bind_text(s, 1, country, -1, SQLITE_STATIC);
+    order_pair(&c1, &c2);
+    sqlite3_bind_text(s, 1, c1, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, c2, -1, SQLITE_STATIC);
     /* collect first: fn may run other statements */
     char **sets = NULL;
     size_t n = 0, cap = 0;
@@ -845,17 +916,14 @@ static int sq_stories_with(tv_backend *base, const char *family, const char *c1,
 {
     sq_backend *b = (sq_backend *)base;
     int rc;
-    sqlite3_stmt *s = stmt(b, c2 ? S_STORIES_WITH2 : S_STORIES_WITH1, err, &rc);
+    sqlite3_stmt *s = stmt(b, S_STORIES_WITH2, err, &rc);
     if (!s)
         return rc;
+    order_pair(&c1, &c2);
     sqlite3_bind_text(s, 1, family, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, c1, -1, SQLITE_STATIC);
-    if (c2) {
-        sqlite3_bind_text(s, 3, c2, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(s, 4, from);
-    } else {
-        sqlite3_bind_int64(s, 3, from);
-    }
+    sqlite3_bind_text(s, 3, c2, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, from);
     return rows_story(s, -1, fn, user, err);
 }
 
@@ -870,20 +938,41 @@ static int sq_story_references(tv_backend *base, int64_t story, tv_story_fn fn, 
     return rows_story(s, -1, fn, user, err);
 }
 
-static int sq_cf_delete_parties(tv_backend *base, const char *parties, treve_error *err)
+static int sq_cf_delete(tv_backend *base, const char *key, treve_error *err)
 {
     sq_backend *b = (sq_backend *)base;
-    static const int order[] = {S_CF_DELETE_TL, S_CF_DELETE_PARTIES, S_CF_DELETE};
+    static const int order[] = {S_CF_DELETE_KEY_TL, S_CF_DELETE_KEY_PARTIES, S_CF_DELETE_KEY};
     for (size_t i = 0; i < TV_ARRAY_LEN(order); i++) {
         int rc;
         sqlite3_stmt *s = stmt(b, order[i], err, &rc);
         if (!s)
             return rc;
-        sqlite3_bind_text(s, 1, parties, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
         if ((rc = run(b, s, err)) != TREVE_OK)
             return rc;
     }
     return TREVE_OK;
+}
+
+static int sq_cf_list(tv_backend *base, const char *parties, tv_kv_fn fn, void *user, treve_error *err)
+{
+    sq_backend *b = (sq_backend *)base;
+    int rc;
+    sqlite3_stmt *s = stmt(b, S_CF_LIST, err, &rc);
+    if (!s)
+        return rc;
+    sqlite3_bind_text(s, 1, parties, -1, SQLITE_STATIC);
+    int r;
+    rc = TREVE_OK;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(s, 0), *j = (const char *)sqlite3_column_text(s, 1);
+        if (k && j && (rc = fn(user, k, j, (size_t)sqlite3_column_bytes(s, 1))) != 0)
+            break;
+    }
+    sqlite3_reset(s);
+    if (rc)
+        return rc;
+    return r == SQLITE_DONE ? TREVE_OK : db_fail(err, r);
 }
 
 typedef struct cfp_ctx {
@@ -912,15 +1001,8 @@ static int sq_cf_insert(tv_backend *base, const char *key, const char *parties, 
     int rc;
     /* A story that grew from one party set to another keeps its ceasefire
        id; the row written under the old set goes first. */
-    static const int clear[] = {S_CF_DELETE_KEY_TL, S_CF_DELETE_KEY_PARTIES, S_CF_DELETE_KEY};
-    for (size_t i = 0; i < TV_ARRAY_LEN(clear); i++) {
-        sqlite3_stmt *d = stmt(b, clear[i], err, &rc);
-        if (!d)
-            return rc;
-        sqlite3_bind_text(d, 1, key, -1, SQLITE_STATIC);
-        if ((rc = run(b, d, err)) != TREVE_OK)
-            return rc;
-    }
+    if ((rc = sq_cf_delete(base, key, err)) != TREVE_OK)
+        return rc;
     sqlite3_stmt *s = stmt(b, S_CF_INSERT, err, &rc);
     if (!s)
         return rc;
@@ -1180,7 +1262,8 @@ static const tv_store_ops SQLITE_OPS = {
     .cf_party_sets = sq_cf_party_sets,
     .stories_with = sq_stories_with,
     .story_references = sq_story_references,
-    .cf_delete_parties = sq_cf_delete_parties,
+    .cf_delete = sq_cf_delete,
+    .cf_list = sq_cf_list,
     .cf_insert = sq_cf_insert,
     .query_stories = sq_query_stories,
     .query_ceasefires = sq_query_ceasefires,

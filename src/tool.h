@@ -50,6 +50,7 @@ int tool_ingest(int argc, char **argv);
 int tool_events(int argc, char **argv);
 int tool_ceasefires(int argc, char **argv);
 int tool_export(int argc, char **argv);
+int tool_stats(int argc, char **argv);
 int tool_serve(int argc, char **argv); /* tool_serve.c */
 
 treve_ctx *tool_context(const tool_opts *o);

@@ -29,6 +29,7 @@ static const char USAGE[] =
     "  ceasefires --db PATH [--parties ARM,AZE] [--at TIME]\n"
     "           ceasefires with their state (at TIME) and why\n"
     "  export   --db PATH --format jsonl|csv|gdelt|acled   bulk export\n"
+    "  stats    --db PATH                   counts of a store (articles, events, stories, ceasefires)\n"
     "  serve    --db PATH [--port 8080] [--bind 127.0.0.1] [--web DIR]\n"
     "           HTTP JSON API (/api/...) and dashboard (/), database read-only\n"
     "\n"
@@ -249,7 +250,7 @@ int main(int argc, char **argv)
         int (*run)(int, char **);
     } commands[] = {{"code", tool_code}, {"times", tool_times}, {"debug", tool_debug}, {"serve", tool_serve},
                     {"ingest", tool_ingest}, {"events", tool_events}, {"ceasefires", tool_ceasefires},
-                    {"export", tool_export}};
+                    {"export", tool_export}, {"stats", tool_stats}};
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 2, argv + 2);

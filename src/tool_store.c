@@ -7,6 +7,7 @@
  *                [--limit N] [--offset N] [--format jsonl|csv]
  *   treve ceasefires --db PATH [--parties ARM,AZE] [--at TIME]
  *   treve export --db PATH --format jsonl|csv|gdelt|acled
+ *   treve stats --db PATH
  *
  * Ingest commits one transaction per batch of articles (default 500): a
  * crash loses at most the batch in progress, and a re-run skips what is
@@ -393,5 +394,23 @@ int tool_export(int argc, char **argv)
         return EXIT_USAGE;
     treve_error err = {0};
     rc = treve_store_export(s, f, treve_write_file, stdout, &err);
+    return finish_query(s, rc, &err, so.db);
+}
+
+int tool_stats(int argc, char **argv)
+{
+    static const char *const allowed[] = {"--db", NULL};
+    store_opts so;
+    if (parse_store_opts(argc, argv, &so, allowed) != 0)
+        return EXIT_USAGE;
+    int rc = no_extra(&so, "stats");
+    free(so.rest);
+    if (rc)
+        return rc;
+    treve_store *s = open_store(so.db, TREVE_STORE_READONLY);
+    if (!s)
+        return EXIT_USAGE;
+    treve_error err = {0};
+    rc = treve_store_stats(s, treve_write_file, stdout, &err);
     return finish_query(s, rc, &err, so.db);
 }
