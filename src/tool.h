@@ -38,6 +38,10 @@ typedef int (*tool_article_fn)(treve_doc *doc, const char *where, void *user);
    status. */
 int tool_for_each_article(const treve_ctx *ctx, const tool_opts *o, tool_article_fn fn, void *user);
 
+/* Prints "treve: <msg with %s replaced by arg>" (and a pointer to --help)
+   on standard error; returns EXIT_USAGE. */
+int tool_usage_error(const char *msg, const char *arg);
+
 /* Parses the options shared by the article commands. Returns 0, or prints a
    usage error and returns EXIT_USAGE. */
 int tool_parse_opts(int argc, char **argv, tool_opts *o, const char *cmd);

@@ -46,8 +46,7 @@ static const char USAGE[] =
     "\n"
     "exit status: 0 all input coded, 1 some inputs rejected, 2 usage error.\n";
 
-/* Prints "treve: <msg with %s replaced by arg>" and returns EXIT_USAGE. */
-static int usage_error(const char *msg, const char *arg)
+int tool_usage_error(const char *msg, const char *arg)
 {
     const char *hole = strstr(msg, "%s");
     if (hole)
@@ -86,7 +85,7 @@ int tool_parse_opts(int argc, char **argv, tool_opts *o, const char *cmd)
         const char *a = argv[i];
         if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
             if (o->nfiles == (int)(sizeof files / sizeof *files))
-                return usage_error("too many files (at most %s)", "4096");
+                return tool_usage_error("too many files (at most %s)", "4096");
             files[o->nfiles++] = a;
             continue;
         }
@@ -107,7 +106,7 @@ int tool_parse_opts(int argc, char **argv, tool_opts *o, const char *cmd)
         for (size_t k = 0; k < sizeof table / sizeof *table; k++) {
             r = opt_value(argc, argv, &i, table[k].name, table[k].dst);
             if (r < 0)
-                return usage_error("option %s needs a value", table[k].name);
+                return tool_usage_error("option %s needs a value", table[k].name);
             if (r > 0) {
                 matched = true;
                 break;
@@ -117,7 +116,7 @@ int tool_parse_opts(int argc, char **argv, tool_opts *o, const char *cmd)
             if (strcmp(v, "replace") == 0)
                 o->replace_invalid = true;
             else if (strcmp(v, "reject") != 0)
-                return usage_error("--invalid-utf8 takes reject or replace, not '%s'", v);
+                return tool_usage_error("--invalid-utf8 takes reject or replace, not '%s'", v);
         }
         if (matched)
             continue;
@@ -136,20 +135,20 @@ int tool_parse_opts(int argc, char **argv, tool_opts *o, const char *cmd)
             if (matched)
                 continue;
         }
-        return usage_error("unknown option %s", a);
+        return tool_usage_error("unknown option %s", a);
     }
     if (o->lang && strcmp(o->lang, "fr") != 0 && strcmp(o->lang, "en") != 0 && strcmp(o->lang, "auto") != 0)
-        return usage_error("--lang takes fr, en or auto, not '%s'", o->lang);
+        return tool_usage_error("--lang takes fr, en or auto, not '%s'", o->lang);
     if (o->input && strcmp(o->input, "text") != 0 && strcmp(o->input, "jsonl") != 0 &&
         strcmp(o->input, "auto") != 0)
-        return usage_error("--input takes text, jsonl or auto, not '%s'", o->input);
+        return tool_usage_error("--input takes text, jsonl or auto, not '%s'", o->input);
     if (o->format && strcmp(o->format, "jsonl") != 0 && strcmp(o->format, "csv") != 0)
-        return usage_error("--format takes jsonl or csv, not '%s'", o->format);
+        return tool_usage_error("--format takes jsonl or csv, not '%s'", o->format);
     if (o->published) {
         int64_t t;
         treve_error err;
         if (treve_parse_iso8601(o->published, &t, &err) != TREVE_OK)
-            return usage_error("not an ISO 8601 date or time: '%s'", o->published);
+            return tool_usage_error("not an ISO 8601 date or time: '%s'", o->published);
     }
     return 0;
 }
@@ -254,5 +253,5 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 2, argv + 2);
-    return usage_error("unknown command '%s'", argv[1]);
+    return tool_usage_error("unknown command '%s'", argv[1]);
 }

@@ -28,17 +28,6 @@ typedef struct store_opts {
     int nrest;
 } store_opts;
 
-/* Prints "treve: <msg with %s replaced by arg>" and returns EXIT_USAGE. */
-static int usage(const char *msg, const char *arg)
-{
-    const char *hole = strstr(msg, "%s");
-    if (hole)
-        fprintf(stderr, "treve: %.*s%s%s\n(see treve --help)\n", (int)(hole - msg), msg, arg, hole + 2);
-    else
-        fprintf(stderr, "treve: %s\n(see treve --help)\n", msg);
-    return EXIT_USAGE;
-}
-
 /* Takes the store options out of argv; the rest goes to tool_parse_opts. */
 static int parse_store_opts(int argc, char **argv, store_opts *so, const char *const *allowed)
 {
@@ -46,7 +35,7 @@ static int parse_store_opts(int argc, char **argv, store_opts *so, const char *c
     so->historical = -1;
     so->rest = calloc((size_t)argc + 1, sizeof *so->rest);
     if (!so->rest)
-        return usage("out of memory", NULL);
+        return tool_usage_error("out of memory", NULL);
     struct {
         const char *name;
         const char **dst;
@@ -82,7 +71,7 @@ static int parse_store_opts(int argc, char **argv, store_opts *so, const char *c
             } else {
                 if (i + 1 >= argc) {
                     free(so->rest);
-                    return usage("option %s needs a value", table[k].name);
+                    return tool_usage_error("option %s needs a value", table[k].name);
                 }
                 *table[k].dst = argv[++i];
             }
@@ -105,7 +94,7 @@ static int parse_store_opts(int argc, char **argv, store_opts *so, const char *c
     }
     if (!so->db) {
         free(so->rest);
-        return usage("%s: --db PATH is required", "store commands");
+        return tool_usage_error("%s: --db PATH is required", "store commands");
     }
     return 0;
 }
@@ -240,7 +229,7 @@ int tool_ingest(int argc, char **argv)
         long b = strtol(so.batch, &end, 10);
         if (*end || b < 1 || b > 1000000) {
             free(so.rest);
-            return usage("--batch takes a number of articles (1 to 1000000), not '%s'", so.batch);
+            return tool_usage_error("--batch takes a number of articles (1 to 1000000), not '%s'", so.batch);
         }
         st.batch = (size_t)b;
     }
@@ -332,14 +321,14 @@ int tool_events(int argc, char **argv)
     treve_query q = {.since = so.since, .until = so.until, .actor = so.actor, .type = so.type,
                      .country = so.country, .historical = so.historical};
     if (!rc && so.format && strcmp(so.format, "jsonl") && strcmp(so.format, "csv"))
-        rc = usage("events: --format takes jsonl or csv, not '%s'", so.format);
+        rc = tool_usage_error("events: --format takes jsonl or csv, not '%s'", so.format);
     if (!rc && (bad_time("--since", so.since) || bad_time("--until", so.until)))
         rc = EXIT_USAGE;
     if (!rc && so.min_cas) {
         char *end;
         q.min_casualties = strtod(so.min_cas, &end);
         if (*end || q.min_casualties < 0)
-            rc = usage("--min-casualties takes a number, not '%s'", so.min_cas);
+            rc = tool_usage_error("--min-casualties takes a number, not '%s'", so.min_cas);
     }
     if (!rc && (parse_size("--limit", so.limit, &q.limit) || parse_size("--offset", so.offset, &q.offset)))
         rc = EXIT_USAGE;
@@ -388,7 +377,7 @@ int tool_export(int argc, char **argv)
         return rc;
     const char *f = so.format ? so.format : "jsonl";
     if (strcmp(f, "jsonl") && strcmp(f, "csv") && strcmp(f, "gdelt") && strcmp(f, "acled"))
-        return usage("export: --format takes jsonl, csv, gdelt or acled, not '%s'", f);
+        return tool_usage_error("export: --format takes jsonl, csv, gdelt or acled, not '%s'", f);
     treve_store *s = open_store(so.db, TREVE_STORE_READONLY);
     if (!s)
         return EXIT_USAGE;
