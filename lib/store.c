@@ -1928,65 +1928,41 @@ static const char GDELT_HEADER[] =
     "ActionGeo_CountryCode\tActionGeo_ADM1Code\tActionGeo_ADM2Code\tActionGeo_Lat\tActionGeo_Long\t"
     "ActionGeo_FeatureID\tDATEADDED\tSOURCEURL\n";
 
-/* ACLED-style layout (docs/store.md). NULL: outside ACLED's scope. */
+/* ACLED-style layout (docs/store.md): CAMEO code prefix → ACLED event type
+   and sub-event type, first match wins; NULL: outside ACLED's scope. */
+static const struct acled_map {
+    const char *prefix, *type, *sub;
+} ACLED_TYPES[] = {
+    {"194", "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+    {"195", "Explosions/Remote violence", "Air/drone strike"},
+    {"1831", "Explosions/Remote violence", "Suicide bomb"},
+    {"183", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
+    {"204", "Explosions/Remote violence", "Chemical weapon"},
+    {"181", "Violence against civilians", "Abduction/forced disappearance"},
+    {"18", "Violence against civilians", "Attack"},
+    {"20", "Violence against civilians", "Attack"},
+    {"192", "Battles", "Non-state actor overtakes territory"},
+    {"19", "Battles", "Armed clash"},
+    {"145", "Riots", "Violent demonstration"},
+    {"14", "Protests", "Peaceful protest"},
+    {"057", "Strategic developments", "Agreement"},
+    {"08", "Strategic developments", "Agreement"},
+    {"173", "Strategic developments", "Arrests"},
+    {"171", "Strategic developments", "Looting/property destruction"},
+    {"15", "Strategic developments", "Other"},
+    {"17", "Strategic developments", "Other"},
+    {"06", "Strategic developments", "Other"},
+    {"07", "Strategic developments", "Other"},
+};
+
 static const char *acled_type(const char *cameo, const char **sub)
 {
     *sub = "Other";
-    if (!strncmp(cameo, "194", 3)) {
-        *sub = "Shelling/artillery/missile attack";
-        return "Explosions/Remote violence";
-    }
-    if (!strncmp(cameo, "195", 3)) {
-        *sub = "Air/drone strike";
-        return "Explosions/Remote violence";
-    }
-    if (!strncmp(cameo, "183", 3)) {
-        *sub = !strcmp(cameo, "1831") ? "Suicide bomb" : "Remote explosive/landmine/IED";
-        return "Explosions/Remote violence";
-    }
-    if (!strncmp(cameo, "204", 3)) {
-        *sub = "Chemical weapon";
-        return "Explosions/Remote violence";
-    }
-    if (!strncmp(cameo, "181", 3)) {
-        *sub = "Abduction/forced disappearance";
-        return "Violence against civilians";
-    }
-    if (!strncmp(cameo, "18", 2) || !strncmp(cameo, "20", 2)) {
-        *sub = "Attack";
-        return "Violence against civilians";
-    }
-    if (!strncmp(cameo, "192", 3)) {
-        *sub = "Non-state actor overtakes territory";
-        return "Battles";
-    }
-    if (!strncmp(cameo, "19", 2)) {
-        *sub = "Armed clash";
-        return "Battles";
-    }
-    if (!strncmp(cameo, "145", 3)) {
-        *sub = "Violent demonstration";
-        return "Riots";
-    }
-    if (!strncmp(cameo, "14", 2)) {
-        *sub = "Peaceful protest";
-        return "Protests";
-    }
-    if (!strcmp(cameo, "0871") || !strncmp(cameo, "057", 3) || !strncmp(cameo, "08", 2)) {
-        *sub = "Agreement";
-        return "Strategic developments";
-    }
-    if (!strncmp(cameo, "173", 3)) {
-        *sub = "Arrests";
-        return "Strategic developments";
-    }
-    if (!strncmp(cameo, "171", 3)) {
-        *sub = "Looting/property destruction";
-        return "Strategic developments";
-    }
-    if (!strncmp(cameo, "15", 2) || !strncmp(cameo, "17", 2) || !strncmp(cameo, "06", 2) ||
-        !strncmp(cameo, "07", 2))
-        return "Strategic developments";
+    for (size_t i = 0; i < TV_ARRAY_LEN(ACLED_TYPES); i++)
+        if (!strncmp(cameo, ACLED_TYPES[i].prefix, strlen(ACLED_TYPES[i].prefix))) {
+            *sub = ACLED_TYPES[i].sub;
+            return ACLED_TYPES[i].type;
+        }
     return NULL;
 }
 
