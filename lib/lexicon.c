@@ -50,6 +50,23 @@ static inline unsigned entry_level(const tv_entry *e)
     uint8_t f = ((const lx_entry *)e)->flags;
     return (f & LX_F_UPPER) ? 2 : (f & LX_F_CAP) ? 1 : 0;
 }
+/* Languages: an entry with lang=fr or lang=en matches articles in that
+   language only; one without lang matches both. */
+enum { LX_LANG_FR = 1, LX_LANG_EN = 2, LX_LANG_ALL = 3 };
+static inline uint8_t entry_langs(const tv_entry *e)
+{
+    const char *l = tv_entry_attr(e, "lang");
+    if (!l)
+        return LX_LANG_ALL;
+    return strcmp(l, "fr") == 0 ? LX_LANG_FR : strcmp(l, "en") == 0 ? LX_LANG_EN : LX_LANG_ALL;
+}
+static inline uint8_t lang_mask(const char *lang)
+{
+    if (!lang)
+        return LX_LANG_ALL;
+    return strcmp(lang, "fr") == 0 ? LX_LANG_FR : strcmp(lang, "en") == 0 ? LX_LANG_EN : LX_LANG_ALL;
+}
+
 static inline unsigned token_level(const tv_token *t)
 {
     return (t->flags & TV_TF_UPPER) ? 2 : (t->flags & TV_TF_CAP) ? 1 : 0;
@@ -78,6 +95,7 @@ typedef struct lx_node {
     uint32_t nterm;
     uint32_t slot_head; /* index + 1 into slots, 0: none */
     uint8_t need;       /* least case level its terminals require (case_level) */
+    uint8_t langs;      /* union of its terminals' language masks */
 } lx_node;
 
 typedef struct lx_edge {
@@ -92,6 +110,7 @@ typedef struct lx_slot {
 typedef struct lx_term {
     const tv_entry *entry;
     const char *morph;
+    uint8_t langs; /* LX_LANG_* mask of the entries merged into this terminal */
 } lx_term;
 
 typedef struct lx_tmpterm {
@@ -1089,6 +1108,7 @@ int tv_lexicon_compile(tv_lexicon *lx, treve_error *err)
         lx_node *nd = &nodes[tt[i].node];
         nd->term_first = (uint32_t)lx->nterms;
         nd->need = 2;
+        nd->langs = 0;
         for (; j < tmp.n && tt[j].node == tt[i].node; j++) {
             /* one terminal per entry, and per (class, code, case level):
                the same form listed twice for one code reports one match */
@@ -1100,10 +1120,14 @@ int tv_lexicon_compile(tv_lexicon *lx, treve_error *err)
                 k++;
             if (k < lx->nterms) {
                 lx->terms[k].morph = merge_morph(lx, lx->terms[k].morph, tt[j].morph);
+                lx->terms[k].langs |= entry_langs(e);
+                nd->langs |= entry_langs(e);
                 continue;
             }
             lx->terms[lx->nterms].entry = tt[j].entry;
             lx->terms[lx->nterms].morph = tt[j].morph;
+            lx->terms[lx->nterms].langs = entry_langs(e);
+            nd->langs |= entry_langs(e);
             lx->nterms++;
             if (entry_level(e) < nd->need)
                 nd->need = (uint8_t)entry_level(e);
@@ -1133,7 +1157,7 @@ typedef struct lx_best {
 } lx_best;
 
 /* The entry of class cls with one-token form equal to token j, or NULL. */
-static const tv_entry *slot_fill(const tv_lexicon *lx, const tv_text *t, size_t j, uint16_t cls)
+static const tv_entry *slot_fill(const tv_lexicon *lx, const tv_text *t, size_t j, uint16_t cls, uint8_t langs)
 {
     const tv_token *tk = &t->tok[j];
     uint32_t c = find_edge(lx, 0, tk->hash, tv_tok_norm(t, tk), tv_tok_nlen(tk));
@@ -1142,18 +1166,18 @@ static const tv_entry *slot_fill(const tv_lexicon *lx, const tv_text *t, size_t 
     const lx_node *nd = node_at(lx, c);
     unsigned level = token_level(tk);
     for (uint32_t k = 0; k < nd->nterm; k++) {
-        const tv_entry *e = lx->terms[nd->term_first + k].entry;
-        if (e->cls_id == cls && level >= entry_level(e))
-            return e;
+        const lx_term *tm = &lx->terms[nd->term_first + k];
+        if (tm->entry->cls_id == cls && level >= entry_level(tm->entry) && (tm->langs & langs))
+            return tm->entry;
     }
     return NULL;
 }
 
 static void walk(const tv_lexicon *lx, const tv_text *t, uint32_t node, size_t j, uint32_t sent, unsigned level,
-                 const tv_entry *slot, uint32_t slot_tok, lx_best *best)
+                 uint8_t langs, const tv_entry *slot, uint32_t slot_tok, lx_best *best)
 {
     const lx_node *nd = node_at(lx, node);
-    if (nd->nterm && j > best->end && level >= nd->need) {
+    if (nd->nterm && j > best->end && level >= nd->need && (nd->langs & langs)) {
         best->end = j;
         best->node = node;
         best->slot = slot;
@@ -1164,18 +1188,26 @@ static void walk(const tv_lexicon *lx, const tv_text *t, uint32_t node, size_t j
     const tv_token *tk = &t->tok[j];
     uint32_t c = find_edge(lx, node, tk->hash, tv_tok_norm(t, tk), tv_tok_nlen(tk));
     if (c)
-        walk(lx, t, c, j + 1, sent, level, slot, slot_tok, best);
+        walk(lx, t, c, j + 1, sent, level, langs, slot, slot_tok, best);
     for (uint32_t k = nd->slot_head; k; k = ((const lx_slot *)lx->slots.p)[k - 1].next) {
         const lx_slot *sl = (const lx_slot *)lx->slots.p + k - 1;
-        const tv_entry *fill = slot_fill(lx, t, j, sl->cls);
+        const tv_entry *fill = slot_fill(lx, t, j, sl->cls, langs);
         if (fill)
-            walk(lx, t, sl->child, j + 1, sent, level, slot ? slot : fill, slot ? slot_tok : (uint32_t)j, best);
+            walk(lx, t, sl->child, j + 1, sent, level, langs, slot ? slot : fill, slot ? slot_tok : (uint32_t)j,
+                 best);
     }
 }
 
 int tv_lexicon_match(const tv_lexicon *lx, const tv_text *text, tv_arena *a, tv_match **out, size_t *nout,
                      treve_error *err)
 {
+    return tv_lexicon_match_lang(lx, text, NULL, a, out, nout, err);
+}
+
+int tv_lexicon_match_lang(const tv_lexicon *lx, const tv_text *text, const char *lang, tv_arena *a, tv_match **out,
+                          size_t *nout, treve_error *err)
+{
+    uint8_t langs = lang_mask(lang);
     if (!out || !nout)
         return tv_fail(err, TREVE_EINVAL, "no output", 0, 0);
     *out = NULL;
@@ -1190,7 +1222,7 @@ int tv_lexicon_match(const tv_lexicon *lx, const tv_text *text, tv_arena *a, tv_
         const tv_token *tk = &text->tok[i];
         lx_best best = {0, 0, NULL, 0};
         unsigned level = token_level(tk);
-        walk(lx, text, 0, i, tk->sentence, level, NULL, 0, &best);
+        walk(lx, text, 0, i, tk->sentence, level, langs, NULL, 0, &best);
         if (!best.end) {
             i++;
             continue;
@@ -1198,7 +1230,7 @@ int tv_lexicon_match(const tv_lexicon *lx, const tv_text *text, tv_arena *a, tv_
         const lx_node *nd = node_at(lx, best.node);
         for (uint32_t k = 0; k < nd->nterm; k++) {
             const lx_term *tm = &lx->terms[nd->term_first + k];
-            if (level < entry_level(tm->entry))
+            if (level < entry_level(tm->entry) || !(tm->langs & langs))
                 continue;
             tv_match *m = tv_vec_push(&v, a);
             if (!m)

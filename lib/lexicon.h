@@ -74,6 +74,11 @@ const char *tv_entry_attr(const tv_entry *e, const char *key);
 int tv_lexicon_match(const tv_lexicon *lex, const tv_text *text, tv_arena *a, tv_match **out, size_t *nout,
                      treve_error *err);
 
+/* The same for an article in language lang ("fr", "en"; NULL: any): entries
+   with a lang attribute match only articles in that language. */
+int tv_lexicon_match_lang(const tv_lexicon *lex, const tv_text *text, const char *lang, tv_arena *a, tv_match **out,
+                          size_t *nout, treve_error *err);
+
 /* Looks up the exact folded token sequence of a single string (for tests
    and for code that needs "is this word in class X"). Returns the number of
    entries found (up to max) written to out. */

@@ -98,7 +98,7 @@ treve_doc *treve_doc_analyse(const treve_ctx *ctx, const treve_article *a, treve
     if (a->url && *a->url)
         doc->url = tv_arena_strndup(doc->arena, a->url, strlen(a->url));
 
-    rc = tv_lexicon_match(ctx->lex, &doc->text, doc->arena, &doc->matches, &doc->nmatches, err);
+    rc = tv_lexicon_match_lang(ctx->lex, &doc->text, doc->lang, doc->arena, &doc->matches, &doc->nmatches, err);
     if (rc == TREVE_OK)
         rc = tv_numbers_find(&doc->text, doc->lang, doc->arena, &doc->nums, &doc->nnums, err);
     if (rc == TREVE_OK) {
