@@ -39,6 +39,7 @@ void tv_classes_init(const tv_lexicon *lex, tv_classes *c)
     c->refine = tv_lexicon_class(lex, "refine");
     c->weapon = tv_lexicon_class(lex, "weapon");
     c->cameo = tv_lexicon_class(lex, "cameo");
+    c->hazard = tv_lexicon_class(lex, "hazard");
 }
 
 static bool cls_is(uint16_t id, uint16_t want) { return want != 0 && id == want; }
@@ -375,8 +376,9 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
         tv_actor *a = NULL;
 
         if (role) {
-            /* role [demonym] [de (la|l') COUNTRY] [PERSON] */
+            /* role [demonym] [de (la|l') COUNTRY|ORG] [PERSON] */
             char ctry[4] = "";
+            const tv_entry *of_org = NULL;
             const tv_match *rm = NULL;
             for (size_t k = 0; k < gl; k++)
                 if (g[k].entry == role)
@@ -410,8 +412,16 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
                         const tv_entry *ce = group_entry(&m[q], ql, c.country);
                         if (!ce)
                             ce = group_entry(&m[q], ql, c.capital);
+                        const tv_entry *oe = ce ? NULL : group_entry(&m[q], ql, c.org);
                         if (ce) {
                             snprintf(ctry, sizeof ctry, "%s", ce->code);
+                            end = m[q].tok_end;
+                            next = q + ql;
+                            k = end;
+                        } else if (oe) {
+                            /* "le procureur de la CPI", "les combattants du
+                               M23": the role belongs to the organisation */
+                            of_org = oe;
                             end = m[q].tok_end;
                             next = q + ql;
                             k = end;
@@ -436,6 +446,13 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
                     a->name.start = x->tok[name_first].start;
                     a->name.end = x->tok[end - 1].end;
                 }
+            }
+            if (!a && of_org) {
+                a = push_actor(&l, x, first, end);
+                if (!a)
+                    goto nomem;
+                a->kind = TV_ACT_ORG;
+                set_full_code(a, of_org->code);
             }
             if (!a) {
                 a = push_actor(&l, x, first, end);
@@ -475,6 +492,24 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
                         end = m[q].tok_end;
                         next = q + ql;
                     }
+                    /* "les forces tadjikes et kirghizes", "les armées russe et
+                       ukrainienne": a second demonym gives the same role */
+                    if (l.v.len - 1 == prev_index && is_word(x, end, "et")) {
+                        size_t q = match_at(m, n, next, end + 1);
+                        if (q < n) {
+                            size_t ql = group_len(m, q, n);
+                            const tv_entry *d2 = group_entry(&m[q], ql, c.demonym);
+                            if (d2 && !group_entry(&m[q], ql, c.role) && strcmp(d2->code, ctry) != 0) {
+                                tv_actor *b = push_actor(&l, x, m[q].tok_first, m[q].tok_end);
+                                if (!b)
+                                    goto nomem;
+                                b->kind = TV_ACT_GROUP;
+                                set_code(b, d2->code, role->code);
+                                end = m[q].tok_end;
+                                next = q + ql;
+                            }
+                        }
+                    }
                     a = &((tv_actor *)l.v.data)[l.v.len - 1];
                 } else {
                     a->kind = TV_ACT_ROLE;
@@ -483,6 +518,14 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
             }
         } else if (person) {
             const tv_entry *pe = person_for_date(g, gl, c.person, doc->published);
+            /* "le bureau de Benjamin Netanyahou", "l'entourage de Poutine":
+               the office speaks for the person */
+            if (first >= 2 && (is_word(x, first - 1, "de") || is_word(x, first - 1, "d'")) &&
+                x->tok[first - 2].sentence == x->tok[first].sentence &&
+                (is_word(x, first - 2, "bureau") || is_word(x, first - 2, "entourage") ||
+                 is_word(x, first - 2, "cabinet") || is_word(x, first - 2, "camp") ||
+                 is_word(x, first - 2, "services") || is_word(x, first - 2, "office")))
+                first -= 2;
             a = push_actor(&l, x, first, end);
             if (!a)
                 goto nomem;
@@ -540,8 +583,8 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
     tv_actor *all = l.v.data;
     for (size_t k = 0; k + 1 < l.v.len; k++) {
         tv_actor *p = &all[k], *q = &all[k + 1];
-        if (p->sentence != q->sentence || p->pair >= 0 || q->pair >= 0)
-            continue;
+        if (p->sentence != q->sentence || p->pair >= 0 || q->pair >= 0 || p->locative || q->locative)
+            continue; /* "En RDC, les rebelles du M23": a place is no partner */
         uint32_t gap = q->tok_first - p->tok_end;
         if (gap == 1 && (is_word(x, p->tok_end, "et") || is_word(x, p->tok_end, "and") ||
                          (x->tok[p->tok_end].kind == TV_TOK_PUNCT && is_word(x, p->tok_end, ",")))) {

@@ -71,6 +71,16 @@ static bool word_at(const tv_text *x, uint32_t i, const char *w)
     return i < x->ntok && tv_tok_is(x, &x->tok[i], w);
 }
 
+/* Token i folds to one of the words. */
+static bool word_in(const tv_text *x, uint32_t i, const char *const *w, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        if (word_at(x, i, w[j]))
+            return true;
+    return false;
+}
+
+
 static bool is_clause_break(const tv_text *x, uint32_t i)
 {
     const tv_token *t = &x->tok[i];
@@ -315,6 +325,17 @@ static const tv_actor *actor_introduced(const coder *k, uint32_t t, uint32_t sen
 }
 
 /* ---- events --------------------------------------------------------------*/
+/* Rebels, insurgents, armed groups, opposition: a side of their own in a
+   country ("l'armée soudanaise et les FSR" are two parties). */
+static bool nonstate(const char *sector)
+{
+    static const char *const ns[] = {"REB", "INS", "UAF", "OPP", "SEP", "RAD"};
+    for (size_t i = 0; i < TV_ARRAY_LEN(ns); i++)
+        if (strcmp(sector, ns[i]) == 0)
+            return true;
+    return false;
+}
+
 static void add_actor(tv_event *e, const tv_actor *a, uint8_t role)
 {
     if (!a || !a->code[0])
@@ -328,7 +349,8 @@ static void add_actor(tv_event *e, const tv_actor *a, uint8_t role)
         }
         /* RUS and RUSGOV in the same role: one actor; a mediator or a
            recipient takes the specific code, a party keeps the country */
-        if (o->country[0] && strcmp(o->country, a->country) == 0 && e->actors[i].role == role) {
+        if (o->country[0] && strcmp(o->country, a->country) == 0 && e->actors[i].role == role &&
+            nonstate(o->sector) == nonstate(a->sector)) {
             /* in violence the force that acts is what users count: "Moscou"
                (headline) and "l'armée russe" (body) are RUSMIL */
             if (!o->sector[0] && a->sector[0] && (role != TV_ROLE_ACTOR || family(e->cameo) >= 18))
@@ -545,6 +567,10 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
             add_with_pair(k, e, after, TV_ROLE_ACTOR);
         if (adj)
             add_with_pair(k, e, adj, TV_ROLE_ACTOR);
+        /* "X a rencontré Y", "X a combattu Y": the direct object is the
+           other side */
+        if (!after && !noun && obj && obj != subj && obj->tok_first <= m->tok_end + 4 && !after_preposition(k->x, obj))
+            add_with_pair(k, e, obj, TV_ROLE_ACTOR);
         /* "entre X et Y" names both sides; otherwise the subject is one */
         if (subj && !(between && after))
             add_with_pair(k, e, subj, TV_ROLE_ACTOR);
@@ -578,8 +604,16 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
         if (btw && btw->pair >= 0) {
             bool med = strncmp(e->cameo, "045", 3) == 0;
             add_with_pair(k, e, btw, med ? TV_ROLE_RECIPIENT : TV_ROLE_ACTOR);
-            if (!noun && subj && subj != btw && subj != &k->act[btw->pair])
-                add_with_pair(k, e, subj, med ? TV_ROLE_ACTOR : TV_ROLE_ACTOR);
+            /* "la Russie a annoncé un cessez-le-feu entre X et Y", "les
+               Etats-Unis ont annoncé une trêve entre X et Y": a third party
+               that announces or makes a ceasefire, talks or an agreement
+               between two sides mediates it; the sides are the parties */
+            bool third = !med && (fam == 4 || fam == 5 || fam == 8);
+            const tv_actor *other = &k->act[btw->pair];
+            if (subj && subj != btw && subj != other && (!noun || third) &&
+                (!third || (strcmp(subj->country, btw->country) != 0 && strcmp(subj->country, other->country) != 0) ||
+                 !subj->country[0]))
+                add_with_pair(k, e, subj, third ? TV_ROLE_MEDIATOR : TV_ROLE_ACTOR);
             return;
         }
     }
@@ -607,8 +641,35 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
     if (noun) {
         const tv_actor *agent = actor_introduced(k, m->tok_end, s, DE, TV_ARRAY_LEN(DE));
         const tv_actor *adj = adjective_after(k, m->tok_end, s);
+        /* "l'expulsion de l'ambassadeur", "l'arrestation de l'opposant": the
+           "de" complement of an act done to someone is its patient */
+        const tv_actor *patient = NULL;
+        if (agent && attr_is(t, "de", "patient")) {
+            patient = agent;
+            agent = NULL;
+        }
         if (!agent && adj)
             agent = adj;
+        /* "une attaque jihadiste", "un attentat terroriste": the trigger's
+           own words name who did it (agent=ROLE), the adjective its span */
+        const char *implied = tv_entry_attr(t, "agent");
+        if (!agent && implied &&
+            !(subj && (!strcmp(subj->sector, "INS") || !strcmp(subj->sector, "REB") || !strcmp(subj->sector, "UAF")))) {
+            tv_actor *ia = tv_arena_alloc(k->doc->arena, sizeof *ia);
+            if (ia) {
+                memset(ia, 0, sizeof *ia);
+                snprintf(ia->code, sizeof ia->code, "%.20s", implied);
+                snprintf(ia->sector, sizeof ia->sector, "%.3s", implied);
+                ia->kind = TV_ACT_ROLE;
+                ia->tok_first = ia->head_tok = m->tok_end - 1;
+                ia->tok_end = m->tok_end;
+                ia->sentence = s;
+                ia->span.start = k->x->tok[m->tok_end - 1].start;
+                ia->span.end = k->x->tok[m->tok_end - 1].end;
+                ia->pair = ia->coord = -1;
+                agent = ia;
+            }
+        }
         if (!agent) {
             agent = actor_introduced(k, m->tok_end, s, PAR, TV_ARRAY_LEN(PAR));
         }
@@ -634,11 +695,23 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
                 }
             }
         }
+        /* "la police a arrêté des manifestants", "X a dénoncé l'attaque":
+           the clause's subject does what the verb between says, not what
+           the noun names */
+        bool verb_between = false;
+        for (size_t i = k->mlo; subj && i < k->mhi; i++) {
+            const tv_match *o = &k->doc->matches[i];
+            if (o->entry->cls_id == k->c.trigger && o->tok_first >= subj->tok_end && o->tok_end <= m->tok_first &&
+                (attr_is(o->entry, "pos", "verb") || attr_is(o->entry, "pos", "support")))
+                verb_between = true;
+        }
         if (agent) {
             add_with_pair(k, e, agent, TV_ROLE_ACTOR);
-        } else if (subj && !e->anaphor) {
+        } else if (subj && !e->anaphor && !verb_between) {
             add_with_pair(k, e, subj, TV_ROLE_ACTOR);
         }
+        if (patient)
+            add_with_pair(k, e, patient, TV_ROLE_RECIPIENT);
         /* "appel de X à Y", "attaque contre Y" */
         uint32_t after_agent = agent ? agent->tok_end : m->tok_end;
         const tv_actor *to = NULL;
@@ -684,6 +757,10 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
     /* Statements, appeals, demands, accusations… with no subject in the
        clause ("Nous appelons …", a déclaré X) are the speaker's. */
     bool verbal = fam <= 5 || (fam >= 10 && fam <= 13) || fam == 16;
+    /* "… compliquer l'application des sanctions, estiment des diplomates":
+       who speaks of a sanction did not impose it */
+    if (noun && fam == 16)
+        verbal = false;
     if (!has_role(e, TV_ROLE_ACTOR) && verbal && claim && claim->actor)
         add_actor(e, claim->actor, TV_ROLE_ACTOR);
 }
@@ -735,6 +812,28 @@ static bool negated(const coder *k, const tv_match *m)
     return false;
 }
 
+/* A hearsay word of the sentence; an adjective ("présumés", "supposé")
+   only qualifies the event words right next to it: "une enquête sur des
+   crimes présumés" is an asserted enquiry about alleged crimes. */
+static bool hearsay_for(const coder *k, uint32_t s, const tv_match *m)
+{
+    static const char *const adj[] = {"presume", "presumee", "presumes", "presumees", "suppose", "supposee",
+                                      "supposes", "supposees", "pretendu", "pretendue", "pretendus", "pretendues"};
+    for (size_t i = k->slo; i < k->shi; i++) {
+        const source *r = &k->src[i];
+        if (r->sentence != s || r->cls != k->c.hearsay)
+            continue;
+        if (r->end == r->first + 1 && word_in(k->x, r->first, adj, TV_ARRAY_LEN(adj))) {
+            bool near = (r->first >= m->tok_end && r->first - m->tok_end <= 6) ||
+                        (r->end <= m->tok_first && m->tok_first - r->end <= 1);
+            if (!near)
+                continue;
+        }
+        return true;
+    }
+    return false;
+}
+
 static uint8_t modality_of(const coder *k, const tv_event *e, const tv_match *m)
 {
     uint32_t s = k->x->tok[m->tok_first].sentence;
@@ -766,12 +865,27 @@ static uint8_t modality_of(const coder *k, const tv_event *e, const tv_match *m)
             r->first >= m->tok_end && r->first - m->tok_end <= 10 && !attr_is(m->entry, "pos", "verb"))
             return TV_MOD_FUTURE;
     }
-    if (source_for(k, s, k->c.hearsay, m->tok_first, false) || (m->morph && strstr(m->morph, "cond")))
+    if (hearsay_for(k, s, m) || (m->morph && strstr(m->morph, "cond")))
         return TV_MOD_REPORTED;
     return TV_MOD_ASSERTED;
 }
 
 /* ---- sources (attribution) -----------------------------------------------*/
+/* "a-t-il", "a-t-elle", "ont-ils", "affirme-t-on": a verb with its subject
+   pronoun after it */
+static bool pronoun_inversion(const tv_text *x, uint32_t i)
+{
+    const tv_token *t = &x->tok[i];
+    const char *w = tv_tok_norm(x, t);
+    size_t n = tv_tok_nlen(t);
+    static const char *const tails[] = {"-t-il", "-t-elle", "-ils", "-elles", "-il", "-elle"};
+    for (size_t j = 0; j < TV_ARRAY_LEN(tails); j++) {
+        size_t l = strlen(tails[j]);
+        if (n > l && memcmp(w + n - l, tails[j], l) == 0)
+            return true;
+    }
+    return false;
+}
 static int find_sources(coder *k, tv_arena *a, treve_error *err)
 {
     const tv_text *x = k->x;
@@ -852,6 +966,26 @@ static int find_sources(coder *k, tv_arena *a, treve_error *err)
                             inverted = true;
                 }
             }
+        }
+        /* "…", a-t-il ajouté: the pronoun is the speaker already named */
+        if (cls == k->c.report && (pronoun_inversion(x, m->tok_first) ||
+                                   (prev > 0 && x->tok[prev - 1].sentence == r->sentence && pronoun_inversion(x, prev - 1)))) {
+            for (size_t q = v.len - 1; q > 0 && !who; q--) {
+                const source *o = &((const source *)v.data)[q - 1];
+                if (o->cls == k->c.report && o->actor && o->sentence + 4 >= r->sentence)
+                    who = o->actor;
+            }
+            /* else the subject of the sentences before ("Le ministre … a
+               parlé à Paris. « … », a-t-il ajouté.") */
+            for (uint32_t ss = r->sentence; !who && ss > 0 && r->sentence - ss < 4; ss--)
+                for (size_t q = k->act_at[ss - 1]; q < k->act_at[ss] && !who; q++) {
+                    const tv_actor *a0 = &k->act[q];
+                    if (codes_alone(a0) && !after_preposition(x, a0) && !x->sent[a0->sentence].headline)
+                        who = a0;
+                }
+            r->actor = who;
+            r->inverted = true;
+            continue;
         }
         if (cls == k->c.report && (side_after || inverted)) {
             who = actor_after(k, m->tok_end, r->sentence, false);
@@ -1026,8 +1160,8 @@ static bool locative_before(const tv_text *x, uint32_t t, bool country)
                                       "outside", "inside", "autour", "region", "province", "ville"};
     for (uint32_t back = 1; back <= 2 && back <= t; back++)
         for (size_t i = 0; i < TV_ARRAY_LEN(loc); i++)
-            if (tv_tok_is(x, &x->tok[t - back], loc[i]))
-                return true;
+            if (tv_tok_is(x, &x->tok[t - back], loc[i]) && !(i == 0 && surface_is(x, t - back, "a")))
+                return true; /* "a accusé Bakou": the auxiliary "a" is no "à" */
     return false;
 }
 static const tv_match *place_for(const coder *k, const tv_match *m)
@@ -1049,7 +1183,38 @@ static const tv_match *place_for(const coder *k, const tv_match *m)
             best_d = d;
         }
     }
+    /* "En Ukraine, une attaque … a visé le port d'Odessa": a city or region
+       of the same country is more precise than the country */
+    if (best && attr_is(best->entry, "precision", "country")) {
+        const char *bc = tv_entry_attr(best->entry, "country");
+        for (size_t i = k->mlo; bc && i < k->mhi; i++) {
+            const tv_match *p = &k->doc->matches[i];
+            if (p->entry->cls_id != k->c.place || k->x->tok[p->tok_first].sentence != s ||
+                attr_is(p->entry, "precision", "country") || !attr_is(p->entry, "country", bc))
+                continue;
+            if (names_actor(k, p) && !locative_before(k->x, p->tok_first, false))
+                continue;
+            best = p;
+            break;
+        }
+    }
     return best;
+}
+
+static int place_rank(const tv_entry *e)
+{
+    if (!e)
+        return 9;
+    return attr_is(e, "precision", "city") ? 0 : attr_is(e, "precision", "region") ? 1 : 2;
+}
+
+/* Two places that cannot be one event's: different countries. */
+static bool places_conflict(const tv_event *a, const tv_event *b)
+{
+    if (!a->place_entry || !b->place_entry)
+        return false;
+    const char *ca = tv_entry_attr(a->place_entry, "country"), *cb = tv_entry_attr(b->place_entry, "country");
+    return ca && cb && strcmp(ca, cb) != 0;
 }
 
 /* ---- casualties ----------------------------------------------------------*/
@@ -1108,12 +1273,22 @@ static const tv_number *number_for(const coder *k, const tv_match *m)
     return best;
 }
 
-static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s,
-                          tv_vec *pending, tv_arena *a)
+/* The sentence names a natural or accidental hazard (hazards.fr.txt). */
+static bool hazard_in(const coder *k, uint32_t s)
 {
-    (void)pending;
-    (void)a;
+    for (size_t i = k->mlo; i < k->mhi; i++)
+        if (k->c.hazard && k->doc->matches[i].entry->cls_id == k->c.hazard &&
+            k->x->tok[k->doc->matches[i].tok_first].sentence == s)
+            return true;
+    return false;
+}
+
+static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s, size_t first_event)
+{
     const tv_text *x = k->x;
+    /* "les inondations ont fait 217 morts": a hazard's toll joins no event
+       of another sentence */
+    bool hazard = hazard_in(k, s);
     /* the group of the sentence's previous casualty, for an elliptic one
        ("12 soldats ont été tués et une vingtaine blessés") */
     char prev_country[4] = "", prev_sector[4] = "";
@@ -1150,6 +1325,15 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s
             const tv_actor *ac = &k->act[j];
             if (ac->sentence == s && ac->head_tok >= from && ac->tok_end <= m->tok_first && ac->kind != TV_ACT_ADJ)
                 g = ac;
+        }
+        if (!g && n && n->tok_first >= m->tok_end) {
+            /* "tuant au moins 12 civils": the noun after the figure */
+            for (size_t j = k->alo; j < k->ahi && !g; j++) {
+                const tv_actor *ac = &k->act[j];
+                if (ac->sentence == s && ac->tok_first >= n->tok_end && ac->tok_first <= n->tok_end + 1 &&
+                    ac->kind != TV_ACT_ADJ)
+                    g = ac;
+            }
         }
         if (!g) {
             const tv_actor *adj = adjective_after(k, m->tok_end, s);
@@ -1208,11 +1392,32 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s
             int fam = family(e->cameo);
             if (e->consumed || (fam < 18 && strcmp(e->cameo, "175") != 0) || e->historical)
                 continue;
+            if (hazard && j - 1 < first_event)
+                break;
             target = e; /* the latest: this sentence's when it has one */
             break;
         }
         if (!target)
             continue;
+        /* "Douze soldats nigériens ont été tués dans une attaque jihadiste":
+           in a one-sided attack the group hit is its target, not its actor */
+        if (g && g->code[0] && g->kind != TV_ACT_ADJ && !target->recip && family(target->cameo) >= 18) {
+            bool acting_other = false, found = false;
+            for (size_t j = 0; j < target->nactors; j++) {
+                const tv_actor *o = target->actors[j].actor;
+                bool same = strcmp(o->code, g->code) == 0;
+                if (same)
+                    found = true;
+                else if (target->actors[j].role == TV_ROLE_ACTOR)
+                    acting_other = true;
+            }
+            (void)acting_other; /* the victims never attack themselves */
+            for (size_t j = 0; j < target->nactors; j++)
+                if (strcmp(target->actors[j].actor->code, g->code) == 0 && target->actors[j].role == TV_ROLE_ACTOR)
+                    target->actors[j].role = TV_ROLE_RECIPIENT;
+            if (!found && !has_role(target, TV_ROLE_RECIPIENT) && (g->country[0] || g->kind == TV_ACT_ORG))
+                add_actor(target, g, TV_ROLE_RECIPIENT);
+        }
         /* the same figure twice ("des pertes … sans en préciser le nombre") */
         bool dup = false;
         for (size_t j = 0; j < target->ncasualties; j++) {
@@ -1303,6 +1508,21 @@ static const tv_match *refine(const coder *k, tv_event *e, const tv_match *m)
    is what is threatened, not an event: absorbed, 130 becomes 138. */
 static const tv_match *threat_object(const coder *k, tv_event *e, const tv_match *m)
 {
+    if (strncmp(e->cameo, "17", 2) == 0) {
+        /* "des mandats d'arrêt … pour crimes de guerre": the charge is
+           what the legal action is about, not an event of its own */
+        uint32_t s = k->x->tok[m->tok_first].sentence;
+        for (size_t i = k->mlo; i < k->mhi; i++) {
+            const tv_match *t = &k->doc->matches[i];
+            if (t->tok_first < m->tok_end || k->x->tok[t->tok_first].sentence != s || t->entry->cls_id != k->c.trigger)
+                continue;
+            if (t->tok_first - m->tok_end > 14)
+                break;
+            if (t->tok_first >= 1 && word_at(k->x, t->tok_first - 1, "pour"))
+                return t;
+        }
+        return NULL;
+    }
     if (strncmp(e->cameo, "112", 3) == 0) {
         /* "accuse le Rwanda de soutenir les rebelles": what is alleged is
            the accusation's content, not an asserted event */
@@ -1372,7 +1592,8 @@ static bool roles_conflict(const tv_event *a, const tv_event *b)
             uint8_t rp = a->actors[i].role, rq = b->actors[j].role;
             if (rp == rq || rp == TV_ROLE_MEDIATOR || rq == TV_ROLE_MEDIATOR)
                 continue;
-            if ((p->country[0] && strcmp(p->country, q->country) == 0) || strcmp(p->code, q->code) == 0)
+            if (strcmp(p->code, q->code) == 0 ||
+                (p->country[0] && strcmp(p->country, q->country) == 0 && (!p->sector[0] || !q->sector[0])))
                 return true;
         }
     return false;
@@ -1421,7 +1642,9 @@ static void merge_into(tv_event *dst, const tv_event *src)
         add_actor(dst, src->actors[i].actor, src->actors[i].role);
     if (src->has_time && (!dst->has_time || (src->time.precision && src->time.precision < dst->time.precision)))
         dst->time = src->time, dst->has_time = true;
-    if (!dst->place && src->place) {
+    /* the most precise place wins ("Guerre en Ukraine" in the headline,
+       "Dnipro" in the body) */
+    if (src->place && (!dst->place || place_rank(src->place_entry) < place_rank(dst->place_entry))) {
         dst->place = src->place;
         dst->place_entry = src->place_entry;
     }
@@ -1478,7 +1701,7 @@ static void merge_events(const tv_text *x, tv_event *ev, size_t n)
             if ((d->modality == TV_MOD_DENIED) != (ev[i].modality == TV_MOD_DENIED))
                 continue;
             bool headline = x->sent[d->mentions[0].sentence].headline;
-            if (!actors_compatible(d, &ev[i], headline) || !times_compatible(d, &ev[i]))
+            if (!actors_compatible(d, &ev[i], headline) || !times_compatible(d, &ev[i]) || places_conflict(d, &ev[i]))
                 continue;
             merge_into(d, &ev[i]);
             if (ev[i].anaphor) /* taken up again: a real event, not a passing mention */
@@ -1515,6 +1738,13 @@ static bool needs_ok(const coder *k, const tv_match *m)
         if (o == m || k->x->tok[o->tok_first].sentence != s)
             continue;
         uint16_t cls = o->entry->cls_id;
+        /* "après le début de l'invasion": a reference point is no context */
+        bool refpoint = false;
+        for (uint32_t b = o->tok_first; b > 0 && o->tok_first - b < 4; b--)
+            if (word_at(k->x, b - 1, "debut") || word_at(k->x, b - 1, "depuis") || word_at(k->x, b - 1, "anniversaire"))
+                refpoint = true;
+        if (refpoint)
+            continue;
         if (strcmp(need, "conflict") == 0 &&
             ((cls == k->c.trigger && family(o->entry->code) >= 18) || cls == k->c.casualty || cls == k->c.weapon))
             return true;
@@ -1541,6 +1771,83 @@ static void refine_weapon(const coder *k, tv_event *e, uint32_t s)
             best = w;
     }
     snprintf(e->cameo, sizeof e->cameo, "%d", best);
+}
+
+/* "dix mois de guerre", "trois jours de combat": the war itself */
+static const char *const DURATION[] = {"jours", "jour", "semaines", "semaine", "mois", "ans", "annees", "annee",
+                                       "heures", "decennies", "nuits", "nuit"};
+
+/* A violent word used figuratively or as a noun complement:
+   - "crimes de guerre", "méthode de guerre", "avion de combat": "guerre" or
+     "combat" right after "de" qualifies another noun;
+   - "frappé par une grave crise", "frappé d'une interdiction": a violent
+     participle whose "par/de" complement names nothing violent (no party,
+     weapon, fighting or casualty within five words). */
+static bool figurative(const coder *k, const tv_match *m)
+{
+    const tv_text *x = k->x;
+    int fam = family(m->entry->code);
+    if (fam < 18)
+        return false;
+    uint32_t s = x->tok[m->tok_first].sentence;
+    if (m->tok_end == m->tok_first + 1 && m->tok_first >= 2 &&
+        (word_at(x, m->tok_first, "guerre") || word_at(x, m->tok_first, "guerres") ||
+         word_at(x, m->tok_first, "combat")) &&
+        (word_at(x, m->tok_first - 1, "de") || word_at(x, m->tok_first - 1, "d'")) &&
+        x->tok[m->tok_first - 2].kind == TV_TOK_WORD && x->tok[m->tok_first - 2].sentence == s &&
+        !word_in(x, m->tok_first - 2, DURATION, TV_ARRAY_LEN(DURATION)) &&
+        !(m->tok_end < x->ntok && (word_at(x, m->tok_end, "entre") || word_at(x, m->tok_end, "contre"))))
+        return true;
+    const tv_token *lt = &x->tok[m->tok_end - 1];
+    const unsigned char *lp = (const unsigned char *)x->src + lt->start;
+    size_t ln = lt->end - lt->start;
+    while (ln && (lp[ln - 1] == 's' || lp[ln - 1] == 'e'))
+        ln--;
+    bool participle = m->tok_end == m->tok_first + 1 && ln >= 2 && lp[ln - 2] == 0xC3 && lp[ln - 1] == 0xA9;
+    if (participle && m->tok_end < x->ntok &&
+        (word_at(x, m->tok_end, "par") || word_at(x, m->tok_end, "de") || word_at(x, m->tok_end, "d'"))) {
+        bool aux = false; /* "a été frappé par" keeps its passive reading below */
+        for (uint32_t j = m->tok_first; j > 0 && m->tok_first - j < 3; j--)
+            if (x->tok[j - 1].sentence == s && is_aux(x, j - 1) &&
+                !(word_at(x, j - 1, "a") && !surface_is(x, j - 1, "a"))) /* "à Bamako" */
+                aux = true;
+        if (aux && !word_at(x, m->tok_end, "par"))
+            return false; /* "a tiré de …" */
+        uint32_t lim = m->tok_end + 6;
+        for (size_t i = k->alo; i < k->ahi; i++)
+            if (k->act[i].sentence == s && k->act[i].tok_first > m->tok_end && k->act[i].tok_first <= lim &&
+                k->act[i].kind != TV_ACT_ADJ)
+                return false;
+        for (size_t i = k->mlo; i < k->mhi; i++) {
+            const tv_match *o = &k->doc->matches[i];
+            if (o->tok_first <= m->tok_end || o->tok_first > lim || x->tok[o->tok_first].sentence != s)
+                continue;
+            uint16_t c = o->entry->cls_id;
+            if (c == k->c.weapon || c == k->c.casualty || c == k->c.role || c == k->c.org ||
+                (c == k->c.trigger && family(o->entry->code) >= 18))
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+/* The trigger stands in a condition: "si le mouvement ne se retire pas",
+   "s'il attaque" (not "même si", a concession). */
+static bool hypothetical(const coder *k, const tv_match *m)
+{
+    const tv_text *x = k->x;
+    uint32_t s = x->tok[m->tok_first].sentence;
+    for (uint32_t j = m->tok_first; j > x->sent[s].tok_first && m->tok_first - j < 10; j--) {
+        uint32_t i = j - 1;
+        if (x->tok[i].kind == TV_TOK_PUNCT || word_at(x, i, "que") || word_at(x, i, "qui"))
+            return false;
+        if (word_at(x, i, "si") && !(i > 0 && word_at(x, i - 1, "meme")))
+            return true;
+        if (word_at(x, i, "s'") && (word_at(x, i + 1, "il") || word_at(x, i + 1, "ils")))
+            return true;
+    }
+    return false;
 }
 
 /* ", a exhorté le ministère" after a quotation reports it: the quotation
@@ -1664,12 +1971,33 @@ int tv_events_code(treve_doc *doc, treve_error *err)
             if (m->entry->cls_id != k.c.trigger || absorbed[i])
                 continue;
             if (ntrig && trig[ntrig - 1]->tok_first == m->tok_first) {
-                if (strlen(m->entry->code) > strlen(trig[ntrig - 1]->entry->code))
+                size_t lm = strlen(m->entry->code), lp = strlen(trig[ntrig - 1]->entry->code);
+                /* "ont en revanche frappé": after an auxiliary the verb
+                   reading beats the noun "frappe" */
+                bool verb_here = false;
+                if (lm == lp && attr_is(m->entry, "pos", "verb") && attr_is(trig[ntrig - 1]->entry, "pos", "noun") &&
+                    m->morph && strstr(m->morph, "ppas"))
+                    for (uint32_t b = m->tok_first; b > x->sent[s].tok_first && m->tok_first - b < 4; b--)
+                        if (surface_aux(x, b - 1))
+                            verb_here = true;
+                if (lm > lp || verb_here)
                     trig[ntrig - 1] = m;
                 continue;
             }
-            if (!weak_ok(&k, m) || !needs_ok(&k, m) || reporting_verb(&k, m))
+            if (!weak_ok(&k, m) || !needs_ok(&k, m) || reporting_verb(&k, m) || figurative(&k, m) ||
+                hypothetical(&k, m))
                 continue;
+            /* "l'ONU alerte sur …": a noun form right after an actor, with no
+               determiner of its own, is the verb (here with no trigger) */
+            if (attr_is(m->entry, "pos", "noun") && m->tok_end == m->tok_first + 1 && m->tok_first > 0) {
+                bool after_actor = false;
+                for (size_t a = k.alo; a < k.ahi; a++)
+                    if (k.act[a].tok_end == m->tok_first && k.act[a].sentence == s && k.act[a].kind != TV_ACT_ADJ &&
+                        k.act[a].kind != TV_ACT_ROLE)
+                        after_actor = true;
+                if (after_actor)
+                    continue;
+            }
             /* "sa cible", "une frappe": a verb form after a determiner is the noun */
             if (attr_is(m->entry, "pos", "verb") && m->tok_first > 0) {
                 static const char *const dets[] = {"un", "une", "des", "sa", "son", "ses", "leur", "leurs",
@@ -1710,6 +2038,7 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                                     (trig[u]->tok_first >= by->tok_first && trig[u]->tok_first < by->tok_end)))
                         trig[u] = NULL;
             e->verbal = attr_is(m->entry, "pos", "verb") || attr_is(m->entry, "pos", "support");
+            e->recip = attr_is(m->entry, "recip", "1");
             e->trigger_first = m->tok_first;
             e->trigger_end = m->tok_end;
             e->mentions[0].sentence = s;
@@ -1772,8 +2101,33 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                 /* "le plus important depuis le début de l'invasion": a
                    reference point, not an event of its own */
                 for (uint32_t b = m->tok_first; b > x->sent[s].tok_first && m->tok_first - b < 5; b--)
-                    if (word_at(x, b - 1, "depuis"))
+                    if (word_at(x, b - 1, "depuis") || word_at(x, b - 1, "debut") || word_at(x, b - 1, "anniversaire"))
                         e->consumed = true;
+            }
+            /* "le blocus imposé depuis 2007": a state that began long ago is
+               background, dated when it began */
+            if (tm && e->has_time && !e->historical && hist_before != TV_TIME_NONE && tm->tok_first > 0 &&
+                word_at(x, tm->tok_first - 1, "depuis") && e->time.start != TV_TIME_NONE && e->time.start < hist_before)
+                e->historical = true;
+            /* "attendue à Kiev la semaine prochaine": dated after the
+               publication day, an event is still to come */
+            if (!e->historical && e->has_time && e->time.start != TV_TIME_NONE && doc->published != TV_TIME_NONE &&
+                e->time.start >= (doc->published / 86400 + 1) * 86400 && e->modality == TV_MOD_ASSERTED)
+                e->modality = TV_MOD_FUTURE;
+            int efam = family(e->cameo);
+            /* "les pluies qui frappent le Niger": violence with nobody acting
+               in a sentence naming a natural hazard is the hazard's */
+            if (efam >= 18 && !has_role(e, TV_ROLE_ACTOR) && hazard_in(&k, s))
+                e->consumed = true;
+            /* a visit (042) needs a host: a recipient, or a place abroad */
+            if (strncmp(e->cameo, "042", 3) == 0 && !has_role(e, TV_ROLE_RECIPIENT)) {
+                const char *pc = e->place_entry ? tv_entry_attr(e->place_entry, "country") : NULL;
+                bool abroad = pc != NULL;
+                for (size_t a = 0; a < e->nactors && abroad; a++)
+                    if (strcmp(e->actors[a].actor->country, pc) == 0)
+                        abroad = false;
+                if (!abroad)
+                    e->consumed = true;
             }
             if (e->historical && e->modality != TV_MOD_DENIED)
                 e->modality = TV_MOD_ASSERTED; /* background is recalled as fact */
@@ -1834,7 +2188,7 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                 break;
             }
         }
-        rc = add_casualties(&k, k.events.data, k.events.len, s, NULL, doc->arena);
+        rc = add_casualties(&k, k.events.data, k.events.len, s, first_event);
         if (rc != TREVE_OK)
             return rc;
         if (x->sent[s].paragraph != prev_para) {
@@ -1878,9 +2232,20 @@ int tv_events_code(treve_doc *doc, treve_error *err)
         }
     }
     /* a nominal mention of a non-violent event with nobody acting ("ces
-       accusations", "la normalisation") is a reference, not an event */
+       accusations", "la normalisation") is a reference, not an event; a
+       verb with no party at all ("… offre la victoire au PSG") says nothing
+       a user can count either (ceasefires excepted: their sides may be
+       unnamed) */
     for (size_t i = 0; i < n; i++)
-        if (!ev[i].consumed && !ev[i].verbal && !ev[i].nactors && family(ev[i].cameo) <= 17)
+        if (!ev[i].consumed && !ev[i].nactors && family(ev[i].cameo) <= 17 &&
+            (!ev[i].verbal || (strncmp(ev[i].cameo, "087", 3) != 0 && !ev[i].place && !ev[i].has_time)))
+            ev[i].consumed = true;
+    /* "la guerre dure depuis deux ans", "une frappe de Dembélé": violence
+       named only by nouns, with no party, no casualty and no place finer
+       than a country is a topic, not an event */
+    for (size_t i = 0; i < n; i++)
+        if (!ev[i].consumed && !ev[i].verbal && !ev[i].nactors && !ev[i].ncasualties && !ev[i].historical &&
+            family(ev[i].cameo) >= 18 && place_rank(ev[i].place_entry) >= 2)
             ev[i].consumed = true;
     /* the mediator of a ceasefire is no party to it */
     for (size_t i = 0; i < n; i++) {

@@ -14,7 +14,7 @@
 /* Class ids of the dictionary classes the coder reads (0 = none loaded). */
 typedef struct tv_classes {
     uint16_t country, demonym, capital, metonym, role, org, person, place, dyad;
-    uint16_t trigger, casualty, report, hope, call, denial, hearsay, future, topic, refine, weapon, cameo;
+    uint16_t trigger, casualty, report, hope, call, denial, hearsay, future, topic, refine, weapon, cameo, hazard;
 } tv_classes;
 void tv_classes_init(const tv_lexicon *lex, tv_classes *c);
 
@@ -99,6 +99,7 @@ typedef struct tv_event {
     bool consumed;     /* merged into another event or absorbed: not written */
     bool verbal;       /* some mention is a verb (not only a noun or phrase) */
     bool anaphor;      /* "ces accusations", "cette aide": an event told before */
+    bool recip;        /* a reciprocal trigger (clash, meeting): both sides act */
     tv_mention mentions[TV_EVENT_MAX_MENTIONS];
     size_t nmentions;
     uint32_t trigger_first, trigger_end; /* tokens of the first trigger */
