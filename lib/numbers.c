@@ -58,7 +58,12 @@ typedef struct wentry {
 typedef struct wtab {
     wentry *slot;
     size_t n;
+    /* one bit per key hash: most words are no number word, and this 2 KiB
+       filter says so without probing the 512 KiB table */
+    uint64_t filter[16384 / 64];
 } wtab;
+
+static inline uint32_t wt_bit(uint32_t h) { return (h * 2654435761u) >> (32 - 14); }
 
 enum { L_FR = 0, L_EN = 1 };
 
@@ -69,6 +74,9 @@ static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 static const wentry *wt_get_h(const wtab *t, const char *s, size_t n, uint32_t h)
 {
     if (!t->slot || n == 0)
+        return NULL;
+    uint32_t bit = wt_bit(h);
+    if (!(t->filter[bit >> 6] >> (bit & 63) & 1))
         return NULL;
     for (uint32_t i = h & (WT_CAP - 1);; i = (i + 1) & (WT_CAP - 1)) {
         const wentry *e = &t->slot[i];
@@ -106,6 +114,8 @@ static wentry *wt_put(wtab *t, const char *s, size_t n)
     e->klen = (uint32_t)n;
     e->hash = h;
     t->n++;
+    uint32_t bit = wt_bit(h);
+    t->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
     return e;
 }
 
