@@ -46,7 +46,7 @@ enum key {
     K_DEMI, K_VAGUE, K_SIECLE, K_OF, K_AT, K_DURING, K_PRESENT, K_AVENIR, K_PASSE, K_MOMENT,
     K_THE, K_AND, K_HALF, K_AU, K_DU, K_TO, K_MI, K_EARLY, K_LATE, K_CI, K_ON,
     K_VEILLE, K_AVVEILLE, K_LENDEMAIN, K_SURLENDEMAIN, K_PREV, K_FOLLOW, K_LATER, K_EARLIER, K_BEFORE, K_AFTER,
-    K_SAME, K_THAT, K_DAWN, K_DUSK, K_TOT, K_TARD
+    K_SAME, K_THAT, K_DAWN, K_DUSK, K_TOT, K_TARD, K_PARTW, K_HOLI
 };
 enum { L_BOTH = 0, L_FR = 1, L_EN = 2 };
 /* month/weekday flags */
@@ -201,6 +201,12 @@ static const tword words[] = {
     /* parts of day that are points: dawn, dusk (TimeML: TMO / TEV) */
     {"aube", C_KEY, K_DAWN, L_FR, 0}, {"dawn", C_KEY, K_DAWN, L_EN, 0}, {"daybreak", C_KEY, K_DAWN, L_EN, 0},
     {"crepuscule", C_KEY, K_DUSK, L_FR, 0}, {"dusk", C_KEY, K_DUSK, L_EN, 0}, {"tombee", C_KEY, K_DUSK, L_FR, 0},
+    /* quarters and halves, holidays: only gate m_part / m_holiday (never start a phrase) */
+    {"trimestre", C_KEY, K_PARTW, L_FR, 0}, {"semestre", C_KEY, K_PARTW, L_FR, 0},
+    {"quarter", C_KEY, K_PARTW, L_EN, 0},
+    {"noel", C_KEY, K_HOLI, L_FR, 0}, {"nouvel", C_KEY, K_HOLI, L_FR, 0}, {"toussaint", C_KEY, K_HOLI, L_FR, 0},
+    {"saint-sylvestre", C_KEY, K_HOLI, L_FR, 0}, {"christmas", C_KEY, K_HOLI, L_EN, 0},
+    {"halloween", C_KEY, K_HOLI, L_EN, 0}, {"bastille", C_KEY, K_HOLI, L_EN, 0},
 };
 
 #define WT_SIZE 1024
@@ -277,6 +283,8 @@ typedef struct pexp {
     bool since;
     bool paired;
     bool anch;       /* rel is counted from the last date of the text, else from the DCT */
+    bool in_count;   /* "in two years": a duration (value, prec) when the clause is past */
+    uint32_t dur_end; /* "nine hours later" without a clock time to count from: the duration ends here */
     int8_t day_shift; /* days added once the date is known ("la veille du 9 novembre") */
     uint32_t disagree_end; /* a second rendering that disagrees ends before this token */
     int prec;        /* durations and sets */
@@ -783,6 +791,19 @@ static int marker(const scan *s, uint32_t i)
         if (tis(s, i, "was") || tis(s, i, "were") || tis(s, i, "had") || tis(s, i, "did") || tis(s, i, "said") ||
             tis(s, i, "told"))
             return -1;
+        /* present perfect: "have risen", "has been", "has already fallen" */
+        if ((tis(s, i, "has") || tis(s, i, "have") || tis(s, i, "'ve")) && i + 1 < s->ntok) {
+            uint32_t k = i + 1;
+            if (tis(s, k, "already") || tis(s, k, "also") || tis(s, k, "not") || tis(s, k, "never"))
+                k++;
+            const tv_token *u = T(s, k);
+            if (u && u->kind == TV_TOK_WORD && tv_tok_nlen(u) > 3) {
+                const char *q = tv_tok_norm(s->x, u);
+                size_t m = tv_tok_nlen(u);
+                if (ends_with(q, m, "ed") || ends_with(q, m, "en") || ends_with(q, m, "wn") || ends_with(q, m, "un"))
+                    return -1;
+            }
+        }
         /* irregular simple pasts, common in news */
         static const char *const irr[] = {
             "began", "ran", "met", "fell", "rose", "came", "took", "struck", "broke", "won", "lost", "went",
@@ -1272,7 +1293,9 @@ static uint32_t pod_suffix(const scan *s, uint32_t j, int *pod, pexp *p)
 static uint32_t time_suffix(const scan *s, uint32_t j, pexp *p)
 {
     uint32_t k = j;
-    /* contiguous only: "mardi matin, à 9h00" stays two expressions */
+    /* contiguous only: "mardi matin, à 9h00" stays two expressions. A day and a
+       clock time joined by à/vers/at stay one TIME (docs/times.md, "Day and
+       clock time": the event stage dates an event by its nearest expression) */
     if (tis(s, k, "a") || is_key(s, k, K_AT) || tis(s, k, "des"))
         k++;
     tclock c;
@@ -1471,7 +1494,7 @@ static bool m_anchored(const scan *s, uint32_t i, pexp *p)
         if (!qty_at(s, i, &v, &vague, &e, &bound) || vague || bound || v != floor(v) || v < 1 || v > 10000)
             return false;
         const tword *u = W(s, e);
-        if (!u || u->cls != C_UNIT || u->val < U_DAY || u->val > U_YEAR || u->val == U_WEEKEND)
+        if (!u || u->cls != C_UNIT || u->val < U_HOUR || u->val > U_YEAR || u->val == U_WEEKEND)
             return false;
         uint32_t k = e + 1;
         int dir = 0;
@@ -1490,6 +1513,23 @@ static bool m_anchored(const scan *s, uint32_t i, pexp *p)
         n = dir * (int)v;
         unit = u->val;
         j = k;
+        if (unit == U_HOUR) {
+            /* "neuf heures plus tard", "nine hours later": a TIME counted from the
+               last clock time; without one (resolve()), the duration "neuf heures" */
+            if (is_key(s, e + 1, K_BEFORE) || is_key(s, e + 1, K_AFTER))
+                return false;
+            dur_value(p->value, sizeof p->value, v, false, U_HOUR);
+            p->prec = TV_PREC_HOUR;
+            p->dur_end = e + 1;
+            p->anch = true;
+            p->rel = true;
+            p->rel_unit = U_HOUR;
+            p->rel_n = n;
+            p->type = TV_TIMEX_TIME;
+            p->first = i;
+            p->end = j;
+            return true;
+        }
     }
     p->anch = true;
     p->rel = true;
@@ -1748,6 +1788,15 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
         p->end = end;
         if (w->val == K_DANS || w->val == K_IN)
             p->first = i; /* "dans deux semaines" names the date only with "dans" */
+        if (w->val == K_IN) {
+            /* "prices have risen 20 percent in two years": after a past verb,
+               "in" + count is how long it took (resolve() decides) */
+            p->in_count = true;
+            dur_value(p->value, sizeof p->value, v, false, u->val);
+            p->prec = unit_prec[u->val];
+            if (bound) /* "in less than 24 hours": the duration's mod */
+                snprintf(p->mod, sizeof p->mod, "%s", bound_mod(bound));
+        }
         return true;
     }
     return false;
@@ -2034,10 +2083,9 @@ static bool m_date(const scan *s, uint32_t i, pexp *p, bool allow_mod)
                 if (tis(s, k2 - 1, "du") || tis(s, k2 - 1, "des")) {
                     /* "fin du mois", "au début des années 1990" */
                     if (is_cls(s, k2, C_UNIT) && (tis(s, k2, "mois") || tis(s, k2, "siecle"))) {
+                        /* "la fin du mois", "la fin du siècle" (the DCT's century) */
                         p->rel = true;
-                        p->rel_unit = U_MONTH;
-                        if (tis(s, k2, "siecle"))
-                            return false;
+                        p->rel_unit = tis(s, k2, "siecle") ? U_CENTURY : U_MONTH;
                         p->cal.cmod = (uint8_t)mod;
                         p->first = i;
                         p->end = k2 + 1;
@@ -2073,7 +2121,8 @@ static bool m_date(const scan *s, uint32_t i, pexp *p, bool allow_mod)
             if (tis(s, k3, "l'") || tis(s, k3, "la") || is_key(s, k3, K_THE) || is_key(s, k3, K_CE) ||
                 tis(s, k3, "cette")) {
                 const tword *u = W(s, k3 + 1);
-                if (u && u->cls == C_UNIT && (u->val == U_YEAR || u->val == U_MONTH || u->val == U_WEEK) &&
+                if (u && u->cls == C_UNIT &&
+                    (u->val == U_YEAR || u->val == U_MONTH || u->val == U_WEEK || u->val == U_CENTURY) &&
                     !(u->flags & W_PLURAL) && !tis(s, k3 + 1, "an")) {
                     p->rel = true;
                     p->rel_unit = u->val;
@@ -2476,8 +2525,20 @@ static bool m_clock(const scan *s, uint32_t i, pexp *p)
     /* a day after the time: "21h lundi", "9 a.m. Tuesday", "06H00 ce matin", "à 9h hier" */
     pexp q;
     uint32_t at = p->end;
-    if (tis(s, at, "on") || (tis(s, at, ",") && tis(s, at + 1, "on")))
+    /* "9 p.m. on May 19" is one TIME (as "May 19 at 9 p.m."); after a start
+       point, "21 heures à partir du 19 mai", "9 p.m. starting May 19", the date
+       is its own expression and the clock time takes its day */
+    uint32_t clock_end = p->end;
+    bool apart = false;
+    if (tis(s, at, "on") || (tis(s, at, ",") && tis(s, at + 1, "on"))) {
         at += tis(s, at, ",") ? 2 : 1;
+    } else if (tis(s, at, "a") && tis(s, at + 1, "partir") && (tis(s, at + 2, "du") || tis(s, at + 2, "de"))) {
+        at += 3; /* "du 19 mai", "de lundi": the date starts after them */
+        apart = true;
+    } else if (tis(s, at, "starting") || tis(s, at, "des")) {
+        at++;
+        apart = true;
+    }
     pexp_init(&q, at);
     bool dq = m_anchored(s, at, &q);
     if (!dq) {
@@ -2507,6 +2568,8 @@ static bool m_clock(const scan *s, uint32_t i, pexp *p)
             p->zone_named = zn;
             p->paired = pr;
             p->type = TV_TIMEX_TIME;
+            if (apart)
+                p->end = clock_end; /* the day is its own expression */
             return true;
         }
     }
@@ -2567,6 +2630,7 @@ typedef struct tanchor {
     int8_t mo, d; /* 0 when the date is coarser (a month, a year) */
     uint8_t basis;
     bool night; /* a night: its small hours are on the next day */
+    int8_t h, mi; /* its clock time, or -1 */
     uint32_t sentence;
 } tanchor;
 
@@ -2584,12 +2648,29 @@ static bool anchor_usable(const scan *s, const pexp *p, const tanchor *a)
     case U_WEEK: return a->d != 0;
     case U_MONTH: return a->mo != 0;
     case U_YEAR: return true;
+    case U_HOUR: return a->d != 0 && a->h >= 0; /* "nine hours later": from a clock time */
     default: return false;
     }
 }
 
 /* Anchors p to the DCT (or, for anaphoric expressions, to the anchor);
    fills t. Returns false when nothing must be emitted. */
+/* A start point before token i: "à partir de", "dès", "starting", "beginning",
+   "effective", "as of" (an optional "on"/"le" between). A past verb before it
+   is usually a decision ("a décidé de fermer les bars à partir de mardi"):
+   the start itself is not placed in the past by that tense. */
+static bool start_point(const scan *s, uint32_t i)
+{
+    if (i > 0 && (tis(s, i - 1, "on") || tis(s, i - 1, "le")))
+        i--;
+    if (i >= 2 && tis(s, i - 2, "partir") && (tis(s, i - 1, "de") || tis(s, i - 1, "du") || tis(s, i - 1, "d'")))
+        return true;
+    if (i >= 2 && tis(s, i - 2, "as") && tis(s, i - 1, "of"))
+        return true;
+    return i >= 1 && (tis(s, i - 1, "des") || tis(s, i - 1, "starting") || tis(s, i - 1, "beginning") ||
+                      tis(s, i - 1, "effective"));
+}
+
 static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
 {
     memset(t, 0, sizeof *t);
@@ -2603,6 +2684,15 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
     tv_tcal_init(&t->cal);
     snprintf(t->mod, sizeof t->mod, "%s", p->mod);
 
+    if (p->in_count && tense(s, p->first, p->end) < 0) {
+        p->type = TV_TIMEX_DURATION; /* "have risen 20 percent in two years": "in" stays outside */
+        p->first++;
+        t->tok_first = p->first;
+        t->span.start = s->tok[p->first].start;
+        t->type = p->type;
+    } else if (p->in_count) {
+        t->mod[0] = '\0'; /* the bound is the duration's, not the date's */
+    }
     if (p->type == TV_TIMEX_DURATION || p->type == TV_TIMEX_SET) {
         snprintf(t->value, sizeof t->value, "%s", p->value);
         t->precision = (uint8_t)p->prec;
@@ -2666,6 +2756,16 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
                 anchored = false;
         }
     }
+    if (p->anch && p->rel_unit == U_HOUR && !anchored) {
+        /* "neuf heures plus tard" with no clock time before it: the duration */
+        t->type = TV_TIMEX_DURATION;
+        t->tok_end = p->dur_end;
+        t->span.end = s->tok[p->dur_end - 1].end;
+        snprintf(t->value, sizeof t->value, "%s", p->value);
+        t->precision = (uint8_t)p->prec;
+        t->basis = TV_BASIS_EXPLICIT;
+        return true;
+    }
     bool have;
     if (anchored) {
         /* counted from the anchor's date: its first day when it is a month or a year */
@@ -2688,6 +2788,7 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
             case U_WEEK: snprintf(t->value, sizeof t->value, "XXXX-WXX%s", c.weekend ? "-WE" : ""); break;
             case U_MONTH: snprintf(t->value, sizeof t->value, "XXXX-XX"); break;
             case U_YEAR: snprintf(t->value, sizeof t->value, "XXXX"); break;
+            case U_CENTURY: snprintf(t->value, sizeof t->value, "XX"); break;
             default: {
                 tv_tcal u = c;
                 u.y = -1;
@@ -2734,7 +2835,18 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
                 break;
             }
             case U_YEAR: c.y = l.y + p->rel_n; break;
+            case U_CENTURY: c.century = (int16_t)(l.y / 100 + p->rel_n); break;
             case U_HOUR:
+                if (anchored && p->anch) {
+                    /* counted from the anchor's clock time, in local civil minutes */
+                    int64_t m = l.days * 1440 + an->h * 60 + (an->mi > 0 ? an->mi : 0) + (int64_t)p->rel_n * 60;
+                    int64_t days = m >= 0 ? m / 1440 : -((-m + 1439) / 1440);
+                    set_day(&c, days);
+                    c.h = (int8_t)((m - days * 1440) / 60);
+                    c.mi = an->mi >= 0 ? (int8_t)((m - days * 1440) % 60) : -1;
+                    break;
+                }
+                /* fall through */
             case U_MIN: {
                 int64_t tt = s->dct + (int64_t)p->rel_n * (p->rel_unit == U_HOUR ? 3600 : 60);
                 int32_t off = 0;
@@ -2759,6 +2871,8 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
             else {
                 if (!dir) {
                     int tt = TENSE();
+                    if (tt < 0 && start_point(s, p->first))
+                        tt = 0; /* "a décidé de fermer … à partir de mardi": the start is not past */
                     dir = tt ? tt : (back <= 3 ? -1 : 1);
                 }
                 if (dir < 0)
@@ -2770,7 +2884,18 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
         }
         if (p->need_year) {
             int tt = p->wday_dir ? p->wday_dir : TENSE();
-            if (c.season) {
+            if (c.part) {
+                /* a quarter or a half without a year: past → the latest that has begun
+                   by the DCT, future → the earliest not over, else the DCT's year */
+                int fm = c.part > 4 ? (c.part - 5) * 6 + 1 : (c.part - 1) * 3 + 1;
+                int len = c.part > 4 ? 6 : 3;
+                int y = l.y;
+                if (tt < 0 && fm > l.mo)
+                    y--;
+                if (tt > 0 && fm + len - 1 < l.mo)
+                    y++;
+                c.y = y;
+            } else if (c.season) {
                 static const int first[] = {0, 3, 6, 9, 12};
                 int fm = first[c.season % 5];
                 int y = l.y;
@@ -2908,7 +3033,7 @@ static bool may_start(const scan *s, uint32_t i)
     case K_OF: case K_AND: case K_AU: case K_DU: case K_TO: case K_AT: case K_HALF: case K_DEMI: case K_CI:
     case K_ON: case K_HEURE: case K_AGO: case K_MOMENT: case K_AVENIR:
     case K_PREV: case K_FOLLOW: case K_LATER: case K_EARLIER: case K_BEFORE: case K_AFTER:
-    case K_SAME: case K_VEILLE: case K_LENDEMAIN:
+    case K_SAME: case K_VEILLE: case K_LENDEMAIN: case K_PARTW: case K_HOLI:
         return false;
     case K_LAST:
     case K_NEXT:
@@ -2993,6 +3118,240 @@ static bool m_vague_ref(const scan *s, uint32_t i, pexp *p)
     return true;
 }
 
+/* ---- quarters, halves, holidays, hyphenated durations ---------------------*/
+/* An ordinal 1..4 at i ("premier", "1er", "troisième", "3e", "third",
+   "3rd", "fourth", "final"), or 0. */
+static int ordinal_at(const scan *s, uint32_t i)
+{
+    if (tis(s, i, "premier") || tis(s, i, "premiere") || tis(s, i, "1er") || tis(s, i, "1ere") ||
+        tis(s, i, "first") || tis(s, i, "1st"))
+        return 1;
+    if (tis(s, i, "deuxieme") || tis(s, i, "second") || tis(s, i, "seconde") || tis(s, i, "2e") ||
+        tis(s, i, "2eme") || tis(s, i, "2nd"))
+        return 2;
+    if (tis(s, i, "troisieme") || tis(s, i, "3e") || tis(s, i, "3eme") || tis(s, i, "third") || tis(s, i, "3rd"))
+        return 3;
+    if (tis(s, i, "quatrieme") || tis(s, i, "4e") || tis(s, i, "4eme") || tis(s, i, "fourth") ||
+        tis(s, i, "4th") || tis(s, i, "final"))
+        return 4;
+    return 0;
+}
+
+/* "[de|of] [l'année|the year] 2020" after a quarter or a half: sets the
+   year (or need_year) and returns the end. */
+static uint32_t part_year(const scan *s, uint32_t e, pexp *p, bool *has)
+{
+    int y;
+    *has = false;
+    if (year_tok(s, e, &y)) {
+        p->cal.y = y;
+        *has = true;
+        return e + 1;
+    }
+    if ((tis(s, e, "de") || is_key(s, e, K_OF)) && year_tok(s, e + 1, &y)) {
+        p->cal.y = y;
+        *has = true;
+        return e + 2;
+    }
+    if ((tis(s, e, "de") || is_key(s, e, K_OF)) && (tis(s, e + 1, "l'") || is_key(s, e + 1, K_THE)) &&
+        is_cls(s, e + 2, C_UNIT) && W(s, e + 2)->val == U_YEAR && !(W(s, e + 2)->flags & W_PLURAL) &&
+        !tis(s, e + 2, "an")) {
+        *has = true; /* "de l'année", "of the year": the DCT's (resolved as need_year) */
+        p->need_year = true;
+        return e + 3;
+    }
+    p->need_year = true;
+    return e;
+}
+
+/* Quarters and halves: "le troisième trimestre [2019]", "le premier semestre
+   2020", "the third quarter [of 2019]", "the first half of 2020" (English
+   halves need "of" + a year or "the year": "the first half" of a match is
+   not a date), "Q3 2019", "T3 2019", "H1 2020", "S1 2020" (with a year). */
+static bool m_part(const scan *s, uint32_t i, pexp *p)
+{
+    const tv_token *t = T(s, i);
+    if (!t)
+        return false;
+    p->type = TV_TIMEX_DATE;
+    /* Q3 2019, T3 2019 (fr), H1 2020, S1 2020 (fr) */
+    if (t->kind == TV_TOK_ALNUM && tv_tok_nlen(t) == 2 && (t->flags & TV_TF_CAP)) {
+        const char *q = tv_tok_norm(s->x, t);
+        int y, n = q[1] - '0';
+        char c = q[0];
+        bool quarter = c == 'q' || (c == 't' && s->lang == L_FR);
+        bool half = c == 'h' || (c == 's' && s->lang == L_FR);
+        if ((quarter && n >= 1 && n <= 4) || (half && n >= 1 && n <= 2)) {
+            if (!year_tok(s, i + 1, &y))
+                return false;
+            p->cal.part = (uint8_t)(quarter ? n : 4 + n);
+            p->cal.y = y;
+            p->end = i + 2;
+            return true;
+        }
+        return false;
+    }
+    uint32_t k = i;
+    bool det = false;
+    if ((is_key(s, k, K_DET) && (tis(s, k, "le") || tis(s, k, "ce"))) || is_key(s, k, K_THE)) {
+        k++;
+        det = true;
+    }
+    int n = ordinal_at(s, k);
+    if (!n)
+        return false;
+    bool has;
+    if (tis(s, k + 1, "trimestre") || tis(s, k + 1, "quarter")) {
+        if (s->lang == L_EN && !det && !(i > 0 && tis(s, i - 1, "in")))
+            return false;
+        p->cal.part = (uint8_t)n;
+        p->end = part_year(s, k + 2, p, &has);
+    } else if ((tis(s, k + 1, "semestre") || tis(s, k + 1, "half")) && n <= 2) {
+        p->cal.part = (uint8_t)(4 + n);
+        p->end = part_year(s, k + 2, p, &has);
+        if (s->lang == L_EN && !has)
+            return false;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Fixed-date holidays and French named days: "Noël", "le Nouvel An", "le
+   jour de l'An", "la Saint-Sylvestre", "la Toussaint", "le 14-Juillet"
+   (any "le 8-Mai", "le 1er-Mai": a day-month joined by a hyphen),
+   "Christmas [Day|Eve]", "New Year's [Day|Eve]", "Halloween", "Bastille Day".
+   Capitals required; "Noël Mamère" (a name follows) and "le père Noël" are
+   not dates. The year comes from the tense (as for "le 25 décembre"). */
+static bool m_holiday(const scan *s, uint32_t i, pexp *p)
+{
+    const tv_token *t = T(s, i);
+    if (!t || (t->kind != TV_TOK_WORD && t->kind != TV_TOK_ALNUM))
+        return false;
+    uint32_t k = i;
+    if (s->lang == L_FR && is_key(s, k, K_DET) && (tis(s, k, "le") || tis(s, k, "la") || tis(s, k, "l'")))
+        k++;
+    const tv_token *h = T(s, k);
+    if (!h)
+        return false;
+    bool cap = (h->flags & TV_TF_CAP) != 0;
+    int mo = 0, d = 0;
+    uint32_t e = k + 1;
+    if (s->lang == L_FR) {
+        if (cap && tis(s, k, "noel") && k == i) {
+            if (i > 0 && (tis(s, i - 1, "pere") || tis(s, i - 1, "papa")))
+                return false;
+            mo = 12, d = 25;
+        } else if (tis(s, k, "nouvel") && tis(s, k + 1, "an")) {
+            mo = 1, d = 1, e = k + 2;
+        } else if (tis(s, k, "jour") && k > i && tis(s, k + 1, "de") && tis(s, k + 2, "l'") && tis(s, k + 3, "an") &&
+                   (T(s, k + 3)->flags & TV_TF_CAP)) {
+            mo = 1, d = 1, e = k + 4;
+        } else if (cap && tis(s, k, "saint-sylvestre") && k > i) {
+            mo = 12, d = 31;
+        } else if (cap && tis(s, k, "toussaint") && k > i) {
+            mo = 11, d = 1;
+        } else if (h->kind == TV_TOK_ALNUM && (h->flags & TV_TF_HYPHEN)) {
+            /* le 14-Juillet, le 8-Mai, le 1er-Mai, le 11-Novembre */
+            const char *q = tv_tok_norm(s->x, h);
+            size_t n = tv_tok_nlen(h), a = 0;
+            while (a < n && a < 2 && q[a] >= '0' && q[a] <= '9')
+                d = d * 10 + q[a++] - '0';
+            if (!a)
+                return false;
+            if (a + 2 <= n && q[a] == 'e' && q[a + 1] == 'r')
+                a += 2;
+            if (a >= n || q[a] != '-')
+                return false;
+            const tword *m = wt_find(q + a + 1, n - a - 1, tv_hash_bytes(q + a + 1, n - a - 1), L_FR);
+            if (!m || m->cls != C_MONTH || (m->flags & W_ABBR) || d < 1 || d > 31)
+                return false;
+            mo = m->val;
+        }
+    } else {
+        if (!cap) {
+            return false;
+        } else if (tis(s, k, "christmas")) {
+            mo = 12, d = 25;
+            if (tis(s, k + 1, "day") && (T(s, k + 1)->flags & TV_TF_CAP))
+                e = k + 2;
+            else if (tis(s, k + 1, "eve") && (T(s, k + 1)->flags & TV_TF_CAP))
+                d = 24, e = k + 2;
+        } else if (tis(s, k, "new") && tis(s, k + 1, "year") && tis(s, k + 2, "'s") &&
+                   (T(s, k + 1)->flags & TV_TF_CAP)) {
+            mo = 1, d = 1, e = k + 3;
+            if (tis(s, k + 3, "eve") && (T(s, k + 3)->flags & TV_TF_CAP))
+                mo = 12, d = 31, e = k + 4;
+            else if (tis(s, k + 3, "day") && (T(s, k + 3)->flags & TV_TF_CAP))
+                e = k + 4;
+        } else if (tis(s, k, "halloween")) {
+            mo = 10, d = 31;
+        } else if (tis(s, k, "bastille") && tis(s, k + 1, "day")) {
+            mo = 7, d = 14, e = k + 2;
+        }
+    }
+    if (!mo)
+        return false;
+    /* a name follows: "Noël Mamère", "Christmas Island" */
+    const tv_token *nx = T(s, e);
+    if (nx && nx->kind == TV_TOK_WORD && (nx->flags & TV_TF_CAP) && !(nx->flags & TV_TF_SENT) && !W(s, e))
+        return false;
+    p->type = TV_TIMEX_DATE;
+    p->cal.mo = (int8_t)mo;
+    p->cal.d = (int8_t)d;
+    int y;
+    if (year_tok(s, e, &y)) {
+        p->cal.y = y;
+        e++;
+    } else {
+        p->need_year = true;
+    }
+    p->first = i;
+    p->end = e;
+    return true;
+}
+
+/* English hyphenated durations used as adjectives: "a six-week war", "a
+   72-hour ceasefire", "a 51-day war", "a one-week break" → P6W, PT72H. The
+   span is the hyphenated word (TimeML: the article stays outside). */
+static bool m_hyphen_duration(const scan *s, uint32_t i, pexp *p)
+{
+    const tv_token *t = T(s, i);
+    if (!t || !(t->flags & TV_TF_HYPHEN) || s->lang != L_EN)
+        return false;
+    const char *q = tv_tok_norm(s->x, t);
+    size_t n = tv_tok_nlen(t);
+    const char *dash = memchr(q, '-', n);
+    if (!dash || dash == q)
+        return false;
+    size_t a = (size_t)(dash - q), b = n - a - 1;
+    const tword *u = wt_find(dash + 1, b, tv_hash_bytes(dash + 1, b), L_EN);
+    if (!u || u->cls != C_UNIT || (u->flags & W_PLURAL) || u->val == U_WEEKEND)
+        return false;
+    double v = 0;
+    if (q[0] >= '0' && q[0] <= '9') {
+        for (size_t k = 0; k < a; k++) {
+            if (q[k] < '0' || q[k] > '9' || k >= 6)
+                return false;
+            v = v * 10 + (q[k] - '0');
+        }
+    } else {
+        const tword *w = wt_find(q, a, tv_hash_bytes(q, a), L_EN);
+        if (!w || w->cls != C_NUM || !strcmp(w->w, "a") || !strcmp(w->w, "an"))
+            return false;
+        v = w->val;
+    }
+    if (v <= 0)
+        return false;
+    /* "a 24-hour curfew" is a duration; "the 20th-century" is not reached (no unit) */
+    dur_value(p->value, sizeof p->value, v, false, u->val);
+    p->prec = unit_prec[u->val];
+    p->type = TV_TIMEX_DURATION;
+    p->first = i;
+    p->end = i + 1;
+    return true;
+}
+
 static bool match_at(const scan *s, uint32_t i, pexp *p)
 {
     const char *bmod = NULL;
@@ -3008,6 +3367,24 @@ static bool match_at(const scan *s, uint32_t i, pexp *p)
     pexp_init(p, i);
     if (m_vague_ref(s, i, p))
         return true;
+    /* quarters, holidays, hyphenated durations: cheap gates on the table words first */
+    const tv_token *ti = &s->tok[i];
+    if (ti->kind == TV_TOK_ALNUM || ti->kind == TV_TOK_WORD) {
+        bool part = is_key(s, i + 1, K_PARTW) || is_key(s, i + 2, K_PARTW) ||
+                    (s->lang == L_EN && (is_key(s, i + 1, K_HALF) || is_key(s, i + 2, K_HALF))) ||
+                    (ti->kind == TV_TOK_ALNUM && tv_tok_nlen(ti) == 2 && (ti->flags & TV_TF_CAP));
+        if (part && (pexp_init(p, i), m_part(s, i, p)))
+            return true;
+        const tv_token *tn = T(s, i + 1);
+        bool holi = is_key(s, i, K_HOLI) || is_key(s, i + 1, K_HOLI) ||
+                    (ti->kind == TV_TOK_ALNUM && (ti->flags & TV_TF_HYPHEN)) ||
+                    (tn && tn->kind == TV_TOK_ALNUM && (tn->flags & TV_TF_HYPHEN)) ||
+                    (s->lang == L_EN && tis(s, i, "new")) || (s->lang == L_FR && tis(s, i + 1, "jour"));
+        if (holi && (pexp_init(p, i), m_holiday(s, i, p)))
+            return true;
+        if (s->lang == L_EN && (ti->flags & TV_TF_HYPHEN) && (pexp_init(p, i), m_hyphen_duration(s, i, p)))
+            return true;
+    }
     if (!may_start(s, i))
         return false;
     pexp_init(p, i);
@@ -3124,10 +3501,12 @@ int tv_times_find(const tv_text *text, const tv_number *nums, size_t nnums, cons
                         (tx.basis == TV_BASIS_EXPLICIT || tx.basis == TV_BASIS_RELATIVE)) {
                         anchor.valid = true;
                         anchor.y = tx.cal.y;
-                        anchor.mo = tx.cal.season ? 0 : tx.cal.mo;
-                        anchor.d = tx.cal.season ? 0 : tx.cal.d;
+                        anchor.mo = tx.cal.season || tx.cal.part ? 0 : tx.cal.mo;
+                        anchor.d = tx.cal.season || tx.cal.part ? 0 : tx.cal.d;
                         anchor.basis = tx.basis;
                         anchor.night = tx.cal.pod == TV_POD_NI;
+                        anchor.h = tx.cal.h;
+                        anchor.mi = tx.cal.mi;
                         anchor.sentence = s.tok[tx.tok_first].sentence;
                     }
                     tv_timex *slot = tv_vec_push(&v, a);

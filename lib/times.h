@@ -37,6 +37,7 @@ typedef struct tv_tcal {
     int8_t wday;        /* 1 = Monday … 7, for unresolved weekdays; 0 = none */
     uint8_t pod;        /* enum tv_pod */
     uint8_t season;     /* 1 SP, 2 SU, 3 FA, 4 WI; 0 = none */
+    uint8_t part;       /* 1..4 quarter Q1..Q4, 5..6 half H1..H2; 0 = none */
     uint8_t weekend;    /* ISO week's week-end */
     uint8_t cmod;       /* enum tv_mod: narrows the interval to a third */
     int16_t decade;     /* 199 for the 1990s; -1 = none */

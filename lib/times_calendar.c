@@ -73,8 +73,8 @@ int tv_tcal_precision(const tv_tcal *c)
         return TV_PREC_WEEK;
     if (c->mo)
         return TV_PREC_MONTH;
-    if (c->season)
-        return TV_PREC_SEASON;
+    if (c->season || c->part)
+        return TV_PREC_SEASON; /* quarters and halves too: the closest unit, a part of the year */
     if (c->decade >= 0 || c->century >= 0)
         return TV_PREC_DECADE;
     if (c->y >= 0)
@@ -115,6 +115,8 @@ void tv_tcal_value(const tv_tcal *c, char *out, size_t cap)
         PUT("-WXX-%d", c->wday);
     } else if (c->season) {
         PUT("-%s", seasons[c->season % 5]);
+    } else if (c->part) {
+        PUT("-%c%d", c->part > 4 ? 'H' : 'Q', c->part > 4 ? c->part - 4 : c->part);
     } else if (c->mo) {
         PUT("-%02d", c->mo);
         if (c->d)
@@ -209,6 +211,13 @@ int tv_tcal_interval(const tv_tcal *c, const char *zone, int64_t *start, int64_t
                 return tv_fail(err, TREVE_EDATE, "no such season", 0, 0);
             d0 = tv_days_from_civil(y, (unsigned)fm, 1);
             d1 = fm == 12 ? tv_days_from_civil(y + 1, 3, 1) : tv_days_from_civil(y, (unsigned)fm + 3, 1);
+        } else if (c->part) {
+            if (c->part > 6)
+                return tv_fail(err, TREVE_EDATE, "no such quarter", 0, 0);
+            int fm = c->part > 4 ? (c->part - 5) * 6 + 1 : (c->part - 1) * 3 + 1;
+            int lm = fm + (c->part > 4 ? 6 : 3);
+            d0 = tv_days_from_civil(y, (unsigned)fm, 1);
+            d1 = lm > 12 ? tv_days_from_civil(y + 1, 1, 1) : tv_days_from_civil(y, (unsigned)lm, 1);
         } else if (c->mo) {
             if (c->mo < 1 || c->mo > 12)
                 return tv_fail(err, TREVE_EDATE, "no such month", 0, 0);

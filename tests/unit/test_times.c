@@ -119,6 +119,26 @@ static void test_calendar(void)
     c.wday = 2, c.pod = TV_POD_MO;
     tv_tcal_value(&c, v, sizeof v);
     CHECK_STR(v, "XXXX-WXX-2TMO");
+
+    /* quarters and halves: 2019-Q3 is July–September, 2020-H2 July–December */
+    tv_tcal_init(&c);
+    c.y = 2019, c.part = 3;
+    tv_tcal_value(&c, v, sizeof v);
+    CHECK_STR(v, "2019-Q3");
+    CHECK(tv_tcal_precision(&c) == TV_PREC_SEASON);
+    CHECK(tv_tcal_interval(&c, "UTC", &s, &e, &off, NULL) == TREVE_OK && s == utc(2019, 7, 1, 0, 0) &&
+          e == utc(2019, 10, 1, 0, 0));
+    tv_tcal_init(&c);
+    c.y = 2020, c.part = 6;
+    tv_tcal_value(&c, v, sizeof v);
+    CHECK_STR(v, "2020-H2");
+    CHECK(tv_tcal_interval(&c, "UTC", &s, &e, &off, NULL) == TREVE_OK && s == utc(2020, 7, 1, 0, 0) &&
+          e == utc(2021, 1, 1, 0, 0));
+    tv_tcal_init(&c);
+    c.y = 2020, c.part = 4;
+    CHECK(tv_tcal_interval(&c, "UTC", &s, &e, &off, NULL) == TREVE_OK && e == utc(2021, 1, 1, 0, 0));
+    c.part = 7;
+    CHECK(tv_tcal_interval(&c, "UTC", &s, &e, &off, NULL) == TREVE_EDATE);
 }
 
 /* Runs the text layer, numbers and times over s. */
