@@ -3018,6 +3018,8 @@ static bool resolve(const scan *s, pexp *p, const tanchor *an, tv_timex *t)
    start one, and a determiner must be followed by a time word or digits. */
 static bool may_start(const scan *s, uint32_t i)
 {
+    if (i >= s->ntok) /* a bound ("plus de") can end the text */
+        return false;
     const tv_token *t = &s->tok[i];
     if (t->kind == TV_TOK_NUMBER || t->kind == TV_TOK_ALNUM)
         return true;
