@@ -325,8 +325,10 @@ static void infer_countries(const treve_doc *doc, const tv_classes *c, tv_actor 
         (void)dominant; /* the article's main country alone proved too loose */
         /* "la police", "le gouvernement", "l'armée" with no country nearby
            in a story whose headline names one country: that country's */
+        /* … and so are its rebels and separatists ("les rebelles" in a
+           story headed "Philippines: …"): an armed opposition is domestic */
         if (!ctry && story[0]) {
-            static const char *const state[] = {"COP", "GOV", "MIL", "JUD", "LEG", "SPY"};
+            static const char *const state[] = {"COP", "GOV", "MIL", "JUD", "LEG", "SPY", "REB", "SEP", "INS"};
             for (size_t j = 0; j < TV_ARRAY_LEN(state); j++)
                 if (strcmp(a->sector, state[j]) == 0)
                     ctry = story;

@@ -64,6 +64,7 @@ typedef struct coder {
 } coder;
 
 static void view(coder *k, uint32_t s);
+static void merge_into(tv_event *dst, const tv_event *src);
 
 /* ---- small helpers -------------------------------------------------------*/
 static bool word_at(const tv_text *x, uint32_t i, const char *w)
@@ -351,9 +352,14 @@ static void add_actor(tv_event *e, const tv_actor *a, uint8_t role)
            recipient takes the specific code, a party keeps the country */
         if (o->country[0] && strcmp(o->country, a->country) == 0 && e->actors[i].role == role &&
             nonstate(o->sector) == nonstate(a->sector)) {
-            /* in violence the force that acts is what users count: "Moscou"
-               (headline) and "l'armée russe" (body) are RUSMIL */
-            if (!o->sector[0] && a->sector[0] && (role != TV_ROLE_ACTOR || family(e->cameo) >= 18))
+            /* in violence and force posture the force that acts is what
+               users count: "Moscou" (headline) and "l'armée russe" (body)
+               are RUSMIL; a capital speaks for its government: "Pristina"
+               and "le Premier ministre kosovar" are XKXGOV */
+            int f = family(e->cameo);
+            if (!o->sector[0] && a->sector[0] &&
+                (role != TV_ROLE_ACTOR || f >= 18 || (f == 15 && strcmp(a->sector, "MIL") == 0) ||
+                 strcmp(a->sector, "GOV") == 0))
                 e->actors[i].actor = a;
             return;
         }
@@ -414,9 +420,26 @@ static bool surface_participle(const coder *k, const tv_match *m)
     return n >= 2 && p[n - 2] == 0xC3 && p[n - 1] == 0xA9;
 }
 
+/* The token after a participle where its "par" agent may stand: right
+   after it, or after a time of the event ("détenus lundi par des
+   gardes-frontières russes"). */
+static uint32_t agent_at(const coder *k, const tv_match *m)
+{
+    const tv_text *x = k->x;
+    for (size_t i = k->tlo; i < k->thi; i++) {
+        const tv_timex *t = &k->doc->times[i];
+        if (t->tok_first == m->tok_end && t->tok_end < x->ntok && x->tok[t->tok_end].sentence == x->tok[m->tok_first].sentence &&
+            (word_at(x, t->tok_end, "par") || word_at(x, t->tok_end, "by")))
+            return t->tok_end;
+    }
+    return m->tok_end;
+}
+
 static bool is_passive(const coder *k, const tv_match *m)
 {
-    if (!m->morph || !strstr(m->morph, "ppas") || !attr_is(m->entry, "pos", "verb"))
+    /* "a été placé en résidence surveillée": a support verb too */
+    if (!m->morph || !strstr(m->morph, "ppas") ||
+        !(attr_is(m->entry, "pos", "verb") || attr_is(m->entry, "pos", "support")))
         return false;
     const tv_text *x = k->x;
     uint32_t s = x->tok[m->tok_first].sentence;
@@ -439,7 +462,8 @@ static bool is_passive(const coder *k, const tv_match *m)
             aux = true;
     if (aux || !surface_participle(k, m))
         return false;
-    if (word_at(x, m->tok_end, "par") || word_at(x, m->tok_end, "by"))
+    uint32_t by = agent_at(k, m);
+    if (by < x->ntok && (word_at(x, by, "par") || word_at(x, by, "by")))
         return true;
     /* "le Parlement incendié", "des soldats tués": a participle right after
        the noun it qualifies */
@@ -724,7 +748,7 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
         if (to && to != agent)
             add_with_pair(k, e, to, TV_ROLE_RECIPIENT);
     } else if (fam != 1 && is_passive(k, m)) { /* "préoccupé par": the worried one speaks */
-        const tv_actor *agent = actor_introduced(k, m->tok_end, s, PAR, TV_ARRAY_LEN(PAR));
+        const tv_actor *agent = actor_introduced(k, agent_at(k, m), s, PAR, TV_ARRAY_LEN(PAR));
         if (agent)
             add_with_pair(k, e, agent, TV_ROLE_ACTOR);
         if (subj)
@@ -838,14 +862,16 @@ static uint8_t modality_of(const coder *k, const tv_event *e, const tv_match *m)
 {
     uint32_t s = k->x->tok[m->tok_first].sentence;
     int fam = family(e->cameo);
-    if (negated(k, m) || source_for(k, s, k->c.denial, m->tok_first, true))
-        return TV_MOD_DENIED;
-    /* "a appelé … à la retenue et proposé sa médiation": a participle
-       coordinated after "et" is a second assertion, not what is called for */
+    /* "a appelé … à la retenue et proposé sa médiation", "a rejeté ces
+       accusations et dénoncé …": a participle coordinated after "et" is a
+       second assertion, not what is called for, hoped or denied */
     uint32_t from = 0;
     if (m->morph && strstr(m->morph, "ppas") && m->tok_first > 0 && word_at(k->x, m->tok_first - 1, "et") &&
         !attr_is(m->entry, "pos", "noun"))
         from = m->tok_first;
+    const source *den = source_for(k, s, k->c.denial, m->tok_first, true);
+    if (negated(k, m) || (den && den->end > from))
+        return TV_MOD_DENIED;
     const source *hope = source_for(k, s, k->c.hope, m->tok_first, true);
     if (hope && hope->end > from)
         return TV_MOD_HOPED;
@@ -1289,6 +1315,16 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s
     /* "les inondations ont fait 217 morts": a hazard's toll joins no event
        of another sentence */
     bool hazard = hazard_in(k, s);
+    /* "Le conflit … a fait plus de 6.000 morts depuis fin 2016": in a
+       sentence whose events are all background, a toll is background too
+       and joins no current event */
+    bool background = false;
+    for (size_t j = first_event; j < nevents; j++)
+        if (!events[j].consumed && events[j].historical)
+            background = true;
+    for (size_t j = first_event; j < nevents; j++)
+        if (!events[j].consumed && !events[j].historical)
+            background = false;
     /* the group of the sentence's previous casualty, for an elliptic one
        ("12 soldats ont été tués et une vingtaine blessés") */
     char prev_country[4] = "", prev_sector[4] = "";
@@ -1390,6 +1426,15 @@ static int add_casualties(coder *k, tv_event *events, size_t nevents, uint32_t s
         for (size_t j = nevents; j > 0; j--) {
             tv_event *e = &events[j - 1];
             int fam = family(e->cameo);
+            if (background) {
+                if (j - 1 < first_event)
+                    break;
+                if (!e->consumed && e->historical && fam >= 18) {
+                    target = e;
+                    break;
+                }
+                continue;
+            }
             if (e->consumed || (fam < 18 && strcmp(e->cameo, "175") != 0) || e->historical)
                 continue;
             if (hazard && j - 1 < first_event)
@@ -1681,9 +1726,16 @@ static void merge_into(tv_event *dst, const tv_event *src)
     dst->verbal = dst->verbal || src->verbal;
     for (size_t i = 0; i < src->nmentions && dst->nmentions < TV_EVENT_MAX_MENTIONS; i++)
         dst->mentions[dst->nmentions++] = src->mentions[i];
-    /* a specific code beats the generic one of the same family (190 → 195) */
-    if (strlen(src->cameo) > strlen(dst->cameo) || (strcmp(dst->cameo, "190") == 0 && strcmp(src->cameo, "190") != 0))
+    /* a specific code beats the generic one of the same family (190 → 195);
+       an event word's code beats a killing verb's */
+    if (dst->killing != src->killing) {
+        if (dst->killing)
+            memcpy(dst->cameo, src->cameo, sizeof dst->cameo), dst->cameo_entry = src->cameo_entry;
+    } else if (strlen(src->cameo) > strlen(dst->cameo) ||
+               (strcmp(dst->cameo, "190") == 0 && strcmp(src->cameo, "190") != 0)) {
         memcpy(dst->cameo, src->cameo, sizeof dst->cameo), dst->cameo_entry = src->cameo_entry;
+    }
+    dst->killing = dst->killing && src->killing;
 }
 
 static void merge_events(const tv_text *x, tv_event *ev, size_t n)
@@ -1707,12 +1759,42 @@ static void merge_events(const tv_text *x, tv_event *ev, size_t n)
             if (ev[i].anaphor) /* taken up again: a real event, not a passing mention */
                 d->verbal = true;
             ev[i].consumed = true;
+            ev[i].into = (int32_t)j + 1;
             break;
         }
     }
     for (size_t i = 0; i < n; i++) /* refers to nothing coded: not an event of its own */
         if (ev[i].anaphor)
             ev[i].consumed = true;
+    /* "Séoul et Tokyo ont condamné ce tir": a reaction (11x, 12x) whose
+       object is an event told before ("ce tir", "ces frappes") is aimed at
+       whoever did it */
+    for (size_t i = 0; i < n; i++) {
+        const tv_event *a = &ev[i];
+        if (!a->anaphor || !a->into)
+            continue;
+        const tv_event *d = &ev[a->into - 1];
+        for (size_t j = 0; j < n; j++) {
+            tv_event *r = &ev[j];
+            int f = family(r->cameo);
+            if (j == i || (f != 11 && f != 12) || !r->verbal || has_role(r, TV_ROLE_RECIPIENT) ||
+                r->mentions[0].sentence != a->mentions[0].sentence || a->trigger_first < r->trigger_end ||
+                a->trigger_first > r->trigger_end + 4)
+                continue;
+            if (r->consumed && r->into) /* the reaction merged into another one */
+                r = &ev[r->into - 1];
+            for (size_t q = 0; q < d->nactors; q++) {
+                const tv_actor *p = d->actors[q].actor;
+                bool own = false;
+                for (size_t o = 0; o < r->nactors; o++)
+                    if (r->actors[o].role == TV_ROLE_ACTOR && p->country[0] &&
+                        strcmp(r->actors[o].actor->country, p->country) == 0)
+                        own = true;
+                if (d->actors[q].role == TV_ROLE_ACTOR && !own)
+                    add_actor(r, p, TV_ROLE_RECIPIENT);
+            }
+        }
+    }
 }
 
 /* ---- the coder -----------------------------------------------------------*/
@@ -1790,6 +1872,22 @@ static bool figurative(const coder *k, const tv_match *m)
     if (fam < 18)
         return false;
     uint32_t s = x->tok[m->tok_first].sentence;
+    /* "viole plusieurs résolutions", "violer la souveraineté": breaking a
+       rule, a right or a border is no sexual violence (1821) */
+    if (strcmp(m->entry->code, "1821") == 0 && attr_is(m->entry, "pos", "verb")) {
+        static const char *const det[] = {"le", "la", "les", "l'", "plusieurs", "des", "sa", "son", "ses", "leur",
+                                          "leurs", "un", "une", "notre", "nos", "cette", "ce", "ces", "de", "du"};
+        static const char *const rule[] = {
+            "resolution", "resolutions", "souverainete", "droit", "droits", "accord", "accords", "loi", "lois",
+            "constitution", "espace", "integrite", "frontiere", "frontieres", "embargo", "sanctions", "regles",
+            "engagements", "traite", "traites", "charte", "territoire", "eaux", "ligne", "principe", "principes",
+            "cessez-le-feu", "treve", "interdiction", "obligations", "normes", "convention", "conventions"};
+        uint32_t q = m->tok_end;
+        while (q < x->ntok && q < m->tok_end + 3 && word_in(x, q, det, TV_ARRAY_LEN(det)))
+            q++;
+        if (q < x->ntok && x->tok[q].sentence == s && word_in(x, q, rule, TV_ARRAY_LEN(rule)))
+            return true;
+    }
     if (m->tok_end == m->tok_first + 1 && m->tok_first >= 2 &&
         (word_at(x, m->tok_first, "guerre") || word_at(x, m->tok_first, "guerres") ||
          word_at(x, m->tok_first, "combat")) &&
@@ -1814,6 +1912,9 @@ static bool figurative(const coder *k, const tv_match *m)
         if (aux && !word_at(x, m->tok_end, "par"))
             return false; /* "a tiré de …" */
         uint32_t lim = m->tok_end + 6;
+        for (uint32_t q = m->tok_end + 1; q < lim && q < x->ntok; q++)
+            if (x->tok[q].kind == TV_TOK_PUNCT) /* the complement ends at the comma */
+                lim = q;
         for (size_t i = k->alo; i < k->ahi; i++)
             if (k->act[i].sentence == s && k->act[i].tok_first > m->tok_end && k->act[i].tok_first <= lim &&
                 k->act[i].kind != TV_ACT_ADJ)
@@ -1847,6 +1948,12 @@ static bool hypothetical(const coder *k, const tv_match *m)
         if (word_at(x, i, "s'") && (word_at(x, i + 1, "il") || word_at(x, i + 1, "ils")))
             return true;
     }
+    /* "en cas d'attaque", "en cas de nouvelle agression": a noun trigger
+       after "en cas de" is a condition too */
+    for (uint32_t j = m->tok_first; j > x->sent[s].tok_first + 1 && m->tok_first - j < 3; j--)
+        if ((word_at(x, j - 1, "de") || word_at(x, j - 1, "d'")) && word_at(x, j - 2, "cas") && j >= 3 &&
+            word_at(x, j - 3, "en"))
+            return true;
     return false;
 }
 
@@ -1980,7 +2087,18 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                     for (uint32_t b = m->tok_first; b > x->sent[s].tok_first && m->tok_first - b < 4; b--)
                         if (surface_aux(x, b - 1))
                             verb_here = true;
-                if (lm > lp || verb_here)
+                /* "des frappes israéliennes": after a determiner the noun
+                   reading beats the verb "frapper" */
+                bool noun_here = false;
+                if (lm == lp && attr_is(m->entry, "pos", "noun") && attr_is(trig[ntrig - 1]->entry, "pos", "verb") &&
+                    m->tok_first > x->sent[s].tok_first) {
+                    static const char *const dets[] = {"un", "une", "des", "les", "la", "le", "l'", "ces", "de",
+                                                       "d'", "du", "sa", "son", "ses", "leur", "leurs", "cette"};
+                    for (size_t d = 0; d < TV_ARRAY_LEN(dets); d++)
+                        if (word_at(x, m->tok_first - 1, dets[d]))
+                            noun_here = true;
+                }
+                if (lm > lp || verb_here || noun_here)
                     trig[ntrig - 1] = m;
                 continue;
             }
@@ -1998,6 +2116,35 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                 if (after_actor)
                     continue;
             }
+            /* "la guérilla de l'ELN", "la rébellion du M23": a noun that is
+               also an armed group, followed by the group's name, is the
+               group, not fighting */
+            if (attr_is(m->entry, "pos", "noun") && m->tok_end < x->ntok &&
+                (word_at(x, m->tok_end, "de") || word_at(x, m->tok_end, "d'") || word_at(x, m->tok_end, "du") ||
+                 word_at(x, m->tok_end, "des"))) {
+                bool group = false;
+                for (size_t a = k.alo; a < k.ahi && !group; a++) {
+                    const tv_actor *ac = &k.act[a];
+                    if (ac->sentence != s || ac->head_tok != m->tok_first || ac->tok_end < m->tok_end ||
+                        !nonstate(ac->sector))
+                        continue;
+                    for (size_t b = k.alo; b < k.ahi && !group; b++)
+                        if (k.act[b].sentence == s && k.act[b].kind == TV_ACT_ORG &&
+                            k.act[b].tok_first > m->tok_end && k.act[b].tok_first <= m->tok_end + 2)
+                            group = true;
+                    if (!group && m->tok_end + 1 < x->ntok) { /* a name: "de l'ELN", "du M23" */
+                        uint32_t q = m->tok_end + 1;
+                        if (word_at(x, q, "l'") || word_at(x, q, "la") || word_at(x, q, "le"))
+                            q++;
+                        if (q < x->ntok && x->tok[q].sentence == s && x->tok[q].kind == TV_TOK_WORD) {
+                            const unsigned char *c0 = (const unsigned char *)x->src + x->tok[q].start;
+                            group = *c0 >= 'A' && *c0 <= 'Z';
+                        }
+                    }
+                }
+                if (group)
+                    continue;
+            }
             /* "sa cible", "une frappe": a verb form after a determiner is the noun */
             if (attr_is(m->entry, "pos", "verb") && m->tok_first > 0) {
                 static const char *const dets[] = {"un", "une", "des", "sa", "son", "ses", "leur", "leurs",
@@ -2010,6 +2157,26 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                     continue;
             }
             trig[ntrig++] = m;
+        }
+        /* "Des séparatistes ont tué sept civils": a killing verb (casualty
+           entry with event=1) in a sentence with no violent trigger is the
+           violent event itself (it merges with the story's others) */
+        if (!hazard_in(&k, s)) {
+            bool violence = false;
+            for (size_t t = 0; t < ntrig && !violence; t++)
+                violence = family(trig[t]->entry->code) >= 18;
+            for (size_t i = m0; i < mi && !violence; i++) {
+                const tv_match *m = &doc->matches[i];
+                if (m->entry->cls_id != k.c.casualty || !attr_is(m->entry, "event", "1") || hypothetical(&k, m))
+                    continue;
+                size_t at = ntrig;
+                while (at > 0 && trig[at - 1]->tok_first > m->tok_first)
+                    at--;
+                memmove(trig + at + 1, trig + at, (ntrig - at) * sizeof *trig);
+                trig[at] = m;
+                ntrig++;
+                violence = true;
+            }
         }
         /* every trigger keeps the times nearest to it, even one absorbed
            into an appeal ("le cessez-le-feu (déjà en place depuis 2020)") */
@@ -2028,8 +2195,10 @@ int tv_events_code(treve_doc *doc, treve_error *err)
             tv_event *e = tv_vec_push(&k.events, doc->arena);
             if (!e)
                 return tv_fail(err, TREVE_ENOMEM, "too many events", 0, 0);
-            snprintf(e->cameo, sizeof e->cameo, "%s", m->entry->code);
-            const tv_match *by = refine(&k, e, m);
+            bool killing = m->entry->cls_id == k.c.casualty;
+            e->killing = killing;
+            snprintf(e->cameo, sizeof e->cameo, "%s", killing ? "190" : m->entry->code);
+            const tv_match *by = killing ? NULL : refine(&k, e, m);
             if (!by)
                 by = threat_object(&k, e, m);
             if (by) /* what the appeal asks for is part of the appeal */
@@ -2054,6 +2223,16 @@ int tv_events_code(treve_doc *doc, treve_error *err)
             e->claimed_by = claim ? claim->actor : NULL;
             assign_roles(&k, e, m, claim);
             k.dative_ok = false;
+            if (killing) {
+                /* a killing by a force is military force (190); by anyone
+                   else, or by nobody named, unconventional violence (180) */
+                bool force = false;
+                for (size_t a = 0; a < e->nactors; a++)
+                    if (e->actors[a].role == TV_ROLE_ACTOR && strcmp(e->actors[a].actor->sector, "MIL") == 0)
+                        force = true;
+                if (!force)
+                    snprintf(e->cameo, sizeof e->cameo, "180");
+            }
             refine_weapon(&k, e, s);
             e->modality = modality_of(&k, e, m);
             e->place = place_for(&k, m);
@@ -2135,6 +2314,19 @@ int tv_events_code(treve_doc *doc, treve_error *err)
             if (e->has_time && zone && e->time.type == TV_TIMEX_TIME &&
                 (!e->time.zone[0] || strcmp(e->time.zone, doc->zone) == 0))
                 tv_timex_relocate(&e->time, zone, NULL);
+            if (killing && !e->historical && !has_role(e, TV_ROLE_ACTOR)) {
+                /* "L'Azerbaïdjan a bombardé Jermuk. Au moins 12 soldats ont
+                   été tués": with nobody named as killing, the killing is
+                   the latest violence told before (its time and place join
+                   it; the toll follows in add_casualties) */
+                tv_event *evs = k.events.data;
+                for (size_t j = k.events.len - 1; j > 0; j--)
+                    if (!evs[j - 1].consumed && !evs[j - 1].historical && family(evs[j - 1].cameo) >= 18) {
+                        merge_into(&evs[j - 1], e);
+                        e->consumed = true;
+                        break;
+                    }
+            }
             if (e->historical)
                 any_hist = true;
             else

@@ -100,6 +100,9 @@ typedef struct tv_event {
     bool verbal;       /* some mention is a verb (not only a noun or phrase) */
     bool anaphor;      /* "ces accusations", "cette aide": an event told before */
     bool recip;        /* a reciprocal trigger (clash, meeting): both sides act */
+    int32_t into;      /* merged: 1 + the index of the event it joined, else 0 */
+    bool killing;      /* made by a killing verb ("ont tué"), no event word: its
+                          code yields to any merged trigger's */
     tv_mention mentions[TV_EVENT_MAX_MENTIONS];
     size_t nmentions;
     uint32_t trigger_first, trigger_end; /* tokens of the first trigger */
