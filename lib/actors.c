@@ -157,6 +157,29 @@ static void set_full_code(tv_actor *a, const char *code)
     snprintf(a->sector, sizeof a->sector, "%.3s", n >= 6 ? code + 3 : "");
 }
 
+/* The role a group names when it follows a possessive "X's": a plain role
+   (no demonym slot of its own), not a person, organisation or place. */
+static const tv_entry *possessed_role(const tv_match *g, size_t n, uint16_t role_cls)
+{
+    for (size_t k = 0; k < n; k++)
+        if (cls_is(g[k].entry->cls_id, role_cls) && !g[k].slot)
+            return g[k].entry;
+    return NULL;
+}
+
+/* A demonym match starts at token t (searching the matches before index i). */
+static bool demonym_at(const tv_match *m, size_t i, uint32_t t, uint16_t demonym_cls)
+{
+    for (size_t j = i; j > 0; j--) {
+        const tv_match *p = &m[j - 1];
+        if (p->tok_first < t && p->tok_end <= t)
+            break;
+        if (p->tok_first == t && cls_is(p->entry->cls_id, demonym_cls))
+            return true;
+    }
+    return false;
+}
+
 typedef struct actor_list {
     tv_vec v;
     tv_arena *a;
@@ -385,8 +408,23 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
             for (size_t k = 0; k < gl; k++)
                 if (g[k].entry == role)
                     rm = &g[k];
-            if (rm && rm->slot)
+            if (rm && rm->slot) {
                 snprintf(ctry, sizeof ctry, "%s", rm->slot->code);
+                /* "Kyrgyz and Tajik border guards": a demonym joined by
+                   "and" to the slot of the role has that role too */
+                if (first >= 2 && is_word(x, first - 1, "and") && l.v.len > 0) {
+                    tv_actor *pa = &((tv_actor *)l.v.data)[l.v.len - 1];
+                    if (pa->tok_end == first - 1 && pa->sentence == x->tok[first].sentence &&
+                        (pa->kind == TV_ACT_ADJ || pa->kind == TV_ACT_COUNTRY) && !pa->sector[0] &&
+                        pa->tok_end - pa->tok_first == 1 &&
+                        strcmp(pa->country, rm->slot->code) != 0 && demonym_at(m, i, pa->tok_first, c.demonym)) {
+                        char pc[4];
+                        snprintf(pc, sizeof pc, "%s", pa->country);
+                        pa->kind = TV_ACT_GROUP;
+                        set_code(pa, pc, role->code);
+                    }
+                }
+            }
             uint32_t k = end;
             size_t j = match_at(m, n, next, k);
             if (!ctry[0] && j < n) {
@@ -541,6 +579,22 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
                 goto nomem;
             a->kind = TV_ACT_ORG;
             set_full_code(a, org->code);
+        } else if ((country || capital) && !metonym && (is_word(x, end, "'s") || is_word(x, end, "\xe2\x80\x99s")) &&
+                   match_at(m, n, next, end + 1) < n &&
+                   possessed_role(&m[match_at(m, n, next, end + 1)],
+                                  group_len(m, match_at(m, n, next, end + 1), n), c.role)) {
+            /* English possessive: "Russia's army", "Qatar's prime minister"
+               ("'s" is a token of its own) — the role of that country */
+            const tv_entry *e = country ? country : capital;
+            size_t q = match_at(m, n, next, end + 1);
+            size_t ql = group_len(m, q, n);
+            const tv_entry *re = possessed_role(&m[q], ql, c.role);
+            a = push_actor(&l, x, first, m[q].tok_end);
+            if (!a)
+                goto nomem;
+            a->kind = TV_ACT_GROUP;
+            set_code(a, e->code, re->code);
+            next = q + ql;
         } else if (metonym || country || capital) {
             const tv_entry *e = metonym ? metonym : country ? country : capital;
             a = push_actor(&l, x, first, end);
@@ -548,11 +602,11 @@ int tv_actors_find(const treve_doc *doc, tv_arena *arena, tv_actor **out, size_t
                 goto nomem;
             a->kind = TV_ACT_COUNTRY;
             set_full_code(a, e->code);
-            /* "à Bamako", "en Ukraine": where it happens, not who acts
+            /* "à Bamako", "en Ukraine", "in Gaza": where it happens, not who acts
                ("livrer des armes à l'Ukraine" keeps its party) */
             if (first > 0 && x->tok[first - 1].sentence == x->tok[first].sentence &&
                 ((e == capital && (is_word(x, first - 1, "a") || is_word(x, first - 1, "in"))) ||
-                 (e == country && !metonym && is_word(x, first - 1, "en"))))
+                 (e == country && !metonym && (is_word(x, first - 1, "en") || is_word(x, first - 1, "in")))))
                 a->locative = true;
         } else if (demonym) {
             const tv_token *t = &x->tok[first];

@@ -66,6 +66,15 @@ typedef struct coder {
 static void view(coder *k, uint32_t s);
 static void merge_into(tv_event *dst, const tv_event *src);
 
+/* The article is English (doc->lang): English-only function words. */
+static bool is_en(const coder *k)
+{
+    return strcmp(k->doc->lang, "en") == 0;
+}
+
+/* English determiners before a noun: "the attack", "an ambush", "its war". */
+static const char *const EN_DETS[] = {"a", "an", "the", "its", "their", "this", "these", "those"};
+
 /* ---- small helpers -------------------------------------------------------*/
 static bool word_at(const tv_text *x, uint32_t i, const char *w)
 {
@@ -437,12 +446,26 @@ static uint32_t agent_at(const coder *k, const tv_match *m)
 
 static bool is_passive(const coder *k, const tv_match *m)
 {
+    const tv_text *x = k->x;
+    uint32_t s = x->tok[m->tok_first].sentence;
+    /* English: "was killed by", "were arrested", "has been shelled" — the
+       -ed form is tagged "past" (past tense or participle); an English
+       "be" right before it makes it the participle of a passive */
+    if (is_en(k) && m->morph && (strstr(m->morph, "past") || strstr(m->morph, "ppas")) &&
+        (attr_is(m->entry, "pos", "verb") || attr_is(m->entry, "pos", "support"))) {
+        static const char *const be[] = {"was", "were", "been", "being", "is", "are", "be"};
+        for (uint32_t j = m->tok_first; j > 0 && m->tok_first - j < 3; j--) {
+            if (x->tok[j - 1].sentence != s)
+                break;
+            for (size_t i = 0; i < TV_ARRAY_LEN(be); i++)
+                if (word_at(x, j - 1, be[i]))
+                    return true;
+        }
+    }
     /* "a été placé en résidence surveillée": a support verb too */
     if (!m->morph || !strstr(m->morph, "ppas") ||
         !(attr_is(m->entry, "pos", "verb") || attr_is(m->entry, "pos", "support")))
         return false;
-    const tv_text *x = k->x;
-    uint32_t s = x->tok[m->tok_first].sentence;
     static const char *const etre[] = {"ete", "est", "sont", "etait", "etaient", "sera", "seront", "fut", "furent",
                                        "etre", "soit", "soient"};
     for (uint32_t j = m->tok_first; j > 0 && m->tok_first - j < 3; j--) {
@@ -652,7 +675,17 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
     }
     if (attr_is(t, "voice", "inverse")) {
         /* "X a reçu un appel des dirigeants Y": Y acts, X receives */
-        const tv_actor *agent = actor_introduced(k, m->tok_end, s, DE, TV_ARRAY_LEN(DE));
+        /* English: "came under fire from M23 rebels" */
+        static const char *const FROM[] = {"from", "by", "of"};
+        const tv_actor *agent = is_en(k) ? actor_introduced(k, m->tok_end, s, FROM, TV_ARRAY_LEN(FROM))
+                                         : actor_introduced(k, m->tok_end, s, DE, TV_ARRAY_LEN(DE));
+        if (!agent && is_en(k) && m->tok_end > m->tok_first &&
+            (word_at(k->x, m->tok_end - 1, "from") || word_at(k->x, m->tok_end - 1, "by"))) {
+            /* the form ends with its preposition: the agent follows at once */
+            const tv_actor *nx = actor_after(k, m->tok_end, s, true);
+            if (nx && nx->tok_first <= m->tok_end + 1)
+                agent = nx;
+        }
         if (agent)
             add_with_pair(k, e, agent, TV_ROLE_ACTOR);
         const tv_actor *receiver = actor_before(k, m->tok_first, s, false);
@@ -743,7 +776,10 @@ static void assign_roles(coder *k, tv_event *e, const tv_match *m, const source 
         if ((with && (word_at(k->x, after_agent, "avec") || word_at(k->x, after_agent, "with"))) ||
             word_at(k->x, after_agent, "contre") || word_at(k->x, after_agent, "a") ||
             word_at(k->x, after_agent, "aux") || word_at(k->x, after_agent, "au") ||
-            word_at(k->x, after_agent, "against") || word_at(k->x, after_agent, "sur"))
+            word_at(k->x, after_agent, "against") || word_at(k->x, after_agent, "sur") ||
+            /* English: "sanctions on Russia", "aid for Ukraine", "attacks at X" */
+            (is_en(k) && (word_at(k->x, after_agent, "on") || word_at(k->x, after_agent, "for") ||
+                          word_at(k->x, after_agent, "at"))))
             to = actor_after(k, after_agent + 1, s, true);
         if (to && to != agent)
             add_with_pair(k, e, to, TV_ROLE_RECIPIENT);
@@ -993,8 +1029,40 @@ static int find_sources(coder *k, tv_arena *a, treve_error *err)
                 }
             }
         }
+        /* English puts the speaker of an incise before its verb: ", the
+           ministry said", '"…," the army said' — the speaker right after the
+           comma or quote reports the clause before, and is no party of it */
+        bool en_pronoun = false;
+        if (is_en(k) && cls == k->c.report && !side_after && !inverted && prev >= 2 &&
+            x->tok[prev - 1].sentence == r->sentence) {
+            if ((word_at(x, prev - 1, "he") || word_at(x, prev - 1, "she") || word_at(x, prev - 1, "it") ||
+                 word_at(x, prev - 1, "they")) &&
+                x->tok[prev - 2].sentence == r->sentence &&
+                (word_at(x, prev - 2, ",") || x->tok[prev - 2].kind == TV_TOK_QUOTE)) {
+                en_pronoun = true; /* ", he said": the speaker already named */
+            } else {
+                const tv_actor *sp = NULL;
+                for (size_t a2 = k->alo; a2 < k->ahi; a2++)
+                    if (k->act[a2].tok_end == prev && k->act[a2].sentence == r->sentence &&
+                        k->act[a2].kind != TV_ACT_ADJ && (!sp || k->act[a2].tok_first < sp->tok_first))
+                        sp = &k->act[a2];
+                if (sp) {
+                    uint32_t b = sp->tok_first;
+                    while (b > x->sent[r->sentence].tok_first &&
+                           (word_at(x, b - 1, "the") || word_at(x, b - 1, "his") || word_at(x, b - 1, "her") ||
+                            word_at(x, b - 1, "its") || word_at(x, b - 1, "their")))
+                        b--;
+                    if (b > x->sent[r->sentence].tok_first &&
+                        (word_at(x, b - 1, ",") || x->tok[b - 1].kind == TV_TOK_QUOTE)) {
+                        r->actor = sp;
+                        r->inverted = true;
+                        continue;
+                    }
+                }
+            }
+        }
         /* "…", a-t-il ajouté: the pronoun is the speaker already named */
-        if (cls == k->c.report && (pronoun_inversion(x, m->tok_first) ||
+        if (cls == k->c.report && (en_pronoun || pronoun_inversion(x, m->tok_first) ||
                                    (prev > 0 && x->tok[prev - 1].sentence == r->sentence && pronoun_inversion(x, prev - 1)))) {
             for (size_t q = v.len - 1; q > 0 && !who; q--) {
                 const source *o = &((const source *)v.data)[q - 1];
@@ -1945,6 +2013,10 @@ static bool hypothetical(const coder *k, const tv_match *m)
             return false;
         if (word_at(x, i, "si") && !(i > 0 && word_at(x, i - 1, "meme")))
             return true;
+        /* English "if", "unless" (not "even if", "as if") */
+        if (is_en(k) && (word_at(x, i, "if") || word_at(x, i, "unless")) &&
+            !(i > 0 && (word_at(x, i - 1, "even") || word_at(x, i - 1, "as"))))
+            return true;
         if (word_at(x, i, "s'") && (word_at(x, i + 1, "il") || word_at(x, i + 1, "ils")))
             return true;
     }
@@ -2097,6 +2169,9 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                     for (size_t d = 0; d < TV_ARRAY_LEN(dets); d++)
                         if (word_at(x, m->tok_first - 1, dets[d]))
                             noun_here = true;
+                    for (size_t d = 0; is_en(&k) && d < TV_ARRAY_LEN(EN_DETS); d++)
+                        if (word_at(x, m->tok_first - 1, EN_DETS[d]))
+                            noun_here = true;
                 }
                 if (lm > lp || verb_here || noun_here)
                     trig[ntrig - 1] = m;
@@ -2152,6 +2227,9 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                 bool det = false;
                 for (size_t d = 0; d < TV_ARRAY_LEN(dets); d++)
                     if (word_at(x, m->tok_first - 1, dets[d]))
+                        det = true;
+                for (size_t d = 0; is_en(&k) && d < TV_ARRAY_LEN(EN_DETS); d++)
+                    if (word_at(x, m->tok_first - 1, EN_DETS[d]))
                         det = true;
                 if (det)
                     continue;
@@ -2218,7 +2296,13 @@ int tv_events_code(treve_doc *doc, treve_error *err)
                joins that event or is dropped, and takes no subject */
             e->anaphor = !e->verbal && m->tok_first > x->sent[s].tok_first &&
                          (word_at(x, m->tok_first - 1, "ces") || word_at(x, m->tok_first - 1, "cette") ||
-                          word_at(x, m->tok_first - 1, "cet") || word_at(x, m->tok_first - 1, "ce"));
+                          word_at(x, m->tok_first - 1, "cet") || word_at(x, m->tok_first - 1, "ce") ||
+                          (is_en(&k) && (word_at(x, m->tok_first - 1, "these") ||
+                                         word_at(x, m->tok_first - 1, "those") ||
+                                         word_at(x, m->tok_first - 1, "this") ||
+                                         /* "calling the accusations lies": "the" + a plural */
+                                         (word_at(x, m->tok_first - 1, "the") && m->morph &&
+                                          strstr(m->morph, "pl")))));
             const source *claim = claim_for(&k, s, m->tok_first);
             e->claimed_by = claim ? claim->actor : NULL;
             assign_roles(&k, e, m, claim);
