@@ -993,26 +993,16 @@ typedef struct story_list {
     bool failed;
 } story_list;
 
+static int append_story(void *user, const tv_sstory *st);
+
+/* Appends a story unless the list holds it already. */
 static int collect_story(void *user, const tv_sstory *st)
 {
     story_list *l = user;
     for (size_t i = 0; i < l->n; i++)
         if (l->v[i].id == st->id)
             return 0;
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 32;
-        tv_sstory *nv = realloc(l->v, nc * sizeof *nv);
-        if (!nv) {
-            l->failed = true;
-            return TREVE_ENOMEM;
-        }
-        l->v = nv;
-        l->cap = nc;
-    }
-    l->v[l->n] = *st;
-    l->v[l->n].json = NULL;
-    l->n++;
-    return 0;
+    return append_story(user, st);
 }
 
 typedef struct tl_entry {
