@@ -161,23 +161,6 @@ static void strip_comment(char *line)
     }
 }
 
-/* True when the attribute part (between CLASS and ':') holds inflect=1. */
-static bool has_inflect(const char *attrs, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && isspace((unsigned char)attrs[i])) i++;
-        size_t s = i;
-        bool q = false;
-        while (i < n && (q || !isspace((unsigned char)attrs[i]))) {
-            if (attrs[i] == '"') q = !q;
-            i++;
-        }
-        if (i - s == 9 && memcmp(attrs + s, "inflect=1", 9) == 0) return true;
-    }
-    return false;
-}
-
 /* The lemma of one form: its first word; an elided clitic in front
    ("s'affronter") is skipped. */
 static char *form_lemma(const char *f, size_t n)
@@ -225,6 +208,14 @@ static const char *attr_value(const char *attrs, size_t n, const char *key, char
         }
     }
     return NULL;
+}
+
+/* True when the attribute part (between CLASS and ':') holds inflect=1. */
+static bool has_inflect(const char *attrs, size_t n)
+{
+    char v[8];
+    const char *val = attr_value(attrs, n, "inflect", v, sizeof v);
+    return val && strcmp(val, "1") == 0;
 }
 
 /* French lemmas go to fr; English ones (lang=en) to en, each prefixed with
