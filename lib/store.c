@@ -2215,7 +2215,10 @@ int treve_store_ceasefires(treve_store *s, const treve_query *q, treve_write_fn 
     return finish(&o, rc, err);
 }
 
-int treve_store_ceasefire(treve_store *s, const char *id, treve_write_fn w, void *user, treve_error *err)
+/* One stored object by its id, written as it is stored. */
+static int get_by_id(treve_store *s, const char *id,
+                     int (*get)(tv_backend *, const char *, tv_row_fn, void *, treve_error *), treve_write_fn w,
+                     void *user, treve_error *err)
 {
     int rc = check_store(s, w, err);
     if (rc)
@@ -2223,20 +2226,18 @@ int treve_store_ceasefire(treve_store *s, const char *id, treve_write_fn w, void
     if (!id)
         return tv_fail(err, TREVE_EINVAL, "no id", 0, 0);
     out_ctx o = {.w = w, .user = user};
-    rc = s->be->ops->get_ceasefire(s->be, id, out_line, &o, err);
+    rc = get(s->be, id, out_line, &o, err);
     return finish(&o, rc, err);
+}
+
+int treve_store_ceasefire(treve_store *s, const char *id, treve_write_fn w, void *user, treve_error *err)
+{
+    return get_by_id(s, id, s ? s->be->ops->get_ceasefire : NULL, w, user, err);
 }
 
 int treve_store_story(treve_store *s, const char *id, treve_write_fn w, void *user, treve_error *err)
 {
-    int rc = check_store(s, w, err);
-    if (rc)
-        return rc;
-    if (!id)
-        return tv_fail(err, TREVE_EINVAL, "no id", 0, 0);
-    out_ctx o = {.w = w, .user = user};
-    rc = s->be->ops->get_story(s->be, id, out_line, &o, err);
-    return finish(&o, rc, err);
+    return get_by_id(s, id, s ? s->be->ops->get_story : NULL, w, user, err);
 }
 
 /* {"article_id",…,"text":…,"events":[…]} on one line. */
