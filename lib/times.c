@@ -1548,6 +1548,32 @@ static bool m_anchored(const scan *s, uint32_t i, pexp *p)
 }
 
 /* Relative expressions anchored to the DCT. */
+
+/* "la semaine dernière" / "last week" (unit u, direction n) and "la nuit
+   dernière" / "last night"; after is the token that follows the phrase. */
+static bool last_next_unit(const scan *s, const tword *u, int n, uint32_t after, pexp *p)
+{
+    if (u->cls == C_UNIT && !(u->flags & W_PLURAL) && u->val >= U_WEEK && u->val <= U_YEAR) {
+        p->rel = true;
+        p->rel_unit = u->val == U_WEEKEND ? U_WEEK : u->val;
+        p->cal.weekend = u->val == U_WEEKEND;
+        p->rel_n = n;
+        p->type = TV_TIMEX_DATE;
+        p->end = after;
+        return true;
+    }
+    if (u->cls == C_POD && u->val == TV_POD_NI && n == -1) {
+        p->rel = true;
+        p->rel_unit = U_DAY;
+        p->rel_n = -1;
+        p->cal.pod = TV_POD_NI;
+        p->type = TV_TIMEX_TIME;
+        p->end = time_suffix(s, after, p);
+        return true;
+    }
+    return false;
+}
+
 static bool m_relative(const scan *s, uint32_t i, pexp *p)
 {
     const tword *w = W(s, i);
@@ -1666,24 +1692,8 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
             if (!u || !d || d->cls != C_KEY || (d->val != K_LAST && d->val != K_NEXT) || (d->flags & W_PLURAL))
                 return false;
             int n = d->val == K_LAST ? -1 : 1;
-            if (u->cls == C_UNIT && !(u->flags & W_PLURAL) && u->val >= U_WEEK && u->val <= U_YEAR) {
-                p->rel = true;
-                p->rel_unit = u->val == U_WEEKEND ? U_WEEK : u->val;
-                p->cal.weekend = u->val == U_WEEKEND;
-                p->rel_n = n;
-                p->type = TV_TIMEX_DATE;
-                p->end = i + 3;
+            if (last_next_unit(s, u, n, i + 3, p))
                 return true;
-            }
-            if (u->cls == C_POD && u->val == TV_POD_NI && n == -1) {
-                p->rel = true;
-                p->rel_unit = U_DAY;
-                p->rel_n = -1;
-                p->cal.pod = TV_POD_NI;
-                p->type = TV_TIMEX_TIME;
-                p->end = time_suffix(s, i + 3, p);
-                return true;
-            }
             if (u->cls == C_SEASON) {
                 p->cal.season = u->val;
                 p->need_year = true;
@@ -1701,24 +1711,8 @@ static bool m_relative(const scan *s, uint32_t i, pexp *p)
         if (!u)
             return false;
         int n = w->val == K_LAST ? -1 : 1;
-        if (u->cls == C_UNIT && !(u->flags & W_PLURAL) && u->val >= U_WEEK && u->val <= U_YEAR) {
-            p->rel = true;
-            p->rel_unit = u->val == U_WEEKEND ? U_WEEK : u->val;
-            p->cal.weekend = u->val == U_WEEKEND;
-            p->rel_n = n;
-            p->type = TV_TIMEX_DATE;
-            p->end = i + 2;
+        if (last_next_unit(s, u, n, i + 2, p))
             return true;
-        }
-        if (u->cls == C_POD && u->val == TV_POD_NI && n == -1) {
-            p->rel = true;
-            p->rel_unit = U_DAY;
-            p->rel_n = -1;
-            p->cal.pod = TV_POD_NI;
-            p->type = TV_TIMEX_TIME;
-            p->end = time_suffix(s, i + 2, p);
-            return true;
-        }
         if (u->cls == C_WDAY && !(u->flags & W_PLURAL)) {
             p->cal.wday = u->val;
             p->wday_dir = (int8_t)n;
