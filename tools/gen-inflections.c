@@ -32,7 +32,11 @@
  *
  * Hunspell files: $TREVE_HUNSPELL_FR (path without .aff/.dic), else
  * /usr/share/hunspell/fr_FR, else /usr/share/myspell/dicts/fr_FR. Missing
- * files or a missing `unmunch` → message on stderr and exit status 1.
+ * files (French or English) or a missing `unmunch` → a message naming the
+ * Debian package (hunspell-fr, hunspell-en-us, hunspell-tools) and exit
+ * status 1: the build stops, it never goes on with a smaller table. The
+ * table's sizes are checked afterwards by scripts/check-tables.sh (expected
+ * sizes there), which the Makefile runs before keeping the table.
  *
  * English (entries with lang=en): the same mini-.dic + unmunch run with
  * en_US ($TREVE_HUNSPELL_EN, else /usr/share/hunspell/en_US, else
@@ -273,16 +277,19 @@ static void read_data_file(const char *path, strvec *fr, strvec *en)
 static bool readable(const char *path) { return access(path, R_OK) == 0; }
 
 /* The .aff/.dic pair of a language: ENV (path without extension), else the
-   candidates. French is required; English is optional (false when absent). */
-static bool find_hunspell(const char *envname, const char *const *cands, size_t ncands, char *aff, char *dic,
-                          size_t cap)
+   candidates; false when none is readable (the caller stops, naming the
+   Debian package). */
+static bool find_hunspell(const char *envname, const char *package, const char *const *cands, size_t ncands,
+                          char *aff, char *dic, size_t cap)
 {
     const char *env = getenv(envname);
     if (env && *env) {
         snprintf(aff, cap, "%s.aff", env);
         snprintf(dic, cap, "%s.dic", env);
         if (readable(aff) && readable(dic)) return true;
-        fprintf(stderr, "gen-inflections: %s names no readable .aff/.dic pair: %s\n", envname, env);
+        fprintf(stderr, "gen-inflections: %s names no readable .aff/.dic pair: %s (install the Debian package %s, "
+                        "or correct %s)\n",
+                envname, env, package, envname);
         exit(1);
     }
     for (size_t i = 0; i < ncands; i++) {
@@ -434,9 +441,10 @@ static size_t expand_fr(const strvec *lemmas, rowvec *rows)
     static const char *const cands[] = {"/usr/share/hunspell/fr_FR", "/usr/share/myspell/dicts/fr_FR",
                                         "/usr/share/hunspell/fr"};
     char aff[4096], dic[4096];
-    if (!find_hunspell("TREVE_HUNSPELL_FR", cands, sizeof cands / sizeof *cands, aff, dic, sizeof aff))
+    if (!find_hunspell("TREVE_HUNSPELL_FR", "hunspell-fr", cands, sizeof cands / sizeof *cands, aff, dic, sizeof aff))
         die("French Hunspell dictionary not found (tried /usr/share/hunspell/fr_FR.{aff,dic}, "
-            "/usr/share/myspell/dicts/fr_FR.{aff,dic}); install hunspell-fr or set TREVE_HUNSPELL_FR",
+            "/usr/share/myspell/dicts/fr_FR.{aff,dic}); install the Debian package hunspell-fr or set "
+            "TREVE_HUNSPELL_FR",
             NULL);
     size_t from = rows->n;
     bool *found = calloc(lemmas->n ? lemmas->n : 1, sizeof *found);
@@ -649,14 +657,11 @@ static size_t expand_en(strvec *tagged, rowvec *rows, size_t *nforms)
     static const char *const cands[] = {"/usr/share/hunspell/en_US", "/usr/share/myspell/dicts/en_US",
                                         "/usr/share/hunspell/en_GB"};
     char aff[4096], dic[4096];
-    if (!find_hunspell("TREVE_HUNSPELL_EN", cands, sizeof cands / sizeof *cands, aff, dic, sizeof aff)) {
-        if (lemmas.n)
-            fprintf(stderr, "gen-inflections: warning: English Hunspell dictionary not found (install "
-                            "hunspell-en-us or set TREVE_HUNSPELL_EN): English lemmas match as written\n");
-        for (size_t k = 0; k < lemmas.n; k++) push_en(rows, nforms, lemmas.v[k], lemmas.v[k], "");
-        free(hints);
-        return lemmas.n;
-    }
+    if (!find_hunspell("TREVE_HUNSPELL_EN", "hunspell-en-us", cands, sizeof cands / sizeof *cands, aff, dic, sizeof aff))
+        die("English Hunspell dictionary not found (tried /usr/share/hunspell/en_US.{aff,dic}, "
+            "/usr/share/myspell/dicts/en_US.{aff,dic}); install the Debian package hunspell-en-us "
+            "or set TREVE_HUNSPELL_EN",
+            NULL);
     bool *found = calloc(lemmas.n ? lemmas.n : 1, sizeof *found);
     if (!found) die("out of memory", NULL);
     strvec forms = {0};
@@ -785,6 +790,9 @@ int main(int argc, char **argv)
            "# %zu lemmas, %zu not in Hunspell, %zu forms (French: %zu lemmas, %zu forms; English: %zu\n"
            "# lemmas, %zu forms)\n",
            fr.n + en.n, nmissing_fr + nmissing_en, rows.n, fr.n, nfr, en.n, nforms_en);
+    /* the same figures on one line for scripts/check-tables.sh */
+    printf("# sizes: fr_lemmas=%zu fr_forms=%zu fr_missing=%zu en_lemmas=%zu en_forms=%zu en_missing=%zu rows=%zu\n",
+           fr.n, nfr, nmissing_fr, en.n, nforms_en, nmissing_en, rows.n);
     /* lemmas requested in both languages: their forms serve both entries */
     for (size_t i = 0; i < en.n; i++)
         if (sv_find(&fr, en.v[i]) >= 0) printf("# lemma in both languages: %s\n", en.v[i]);
