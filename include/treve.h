@@ -223,6 +223,45 @@ int treve_store_stats(treve_store *s, treve_write_fn w, void *user, treve_error 
    "acled" (ACLED-style columns). */
 int treve_store_export(treve_store *s, const char *format, treve_write_fn w, void *user, treve_error *err);
 
+/* What a store handle changed since it was opened (`treve ingest`'s summary
+   line); a batch rolled back is still counted. */
+typedef struct treve_store_counts {
+    uint64_t articles_added;     /* articles stored */
+    uint64_t same_id;            /* articles skipped: one with the same id is stored */
+    uint64_t same_content;       /* articles skipped: the same bytes are stored under another id */
+    uint64_t events_added;       /* events stored (what treve_store_stats counts as "events") */
+    uint64_t stories_written;    /* stories created or rewritten by merging */
+    uint64_t ceasefires_written; /* ceasefires created, changed or removed */
+} treve_store_counts;
+/* Fills *out; TREVE_EINVAL when s or out is NULL. */
+int treve_store_counters(const treve_store *s, treve_store_counts *out);
+
+/* ---- versions (lib/version.c) ------------------------------------------
+ * What a build of the library is made of: for `treve --version`, bug
+ * reports and the Python module. */
+
+/* The library's version (TREVE_VERSION when libtreve was built; differs from
+   the header's when a program runs with another libtreve.so). */
+const char *treve_version(void);
+
+/* The built-in data: every dictionary of data/ and the inflection table
+   generated from the Hunspell dictionaries at build time. */
+typedef struct treve_data_info {
+    const char *name; /* below data/ ("actors/countries.fr.txt"), or "inflections.fr.tsv" */
+    size_t bytes;
+    size_t entries;   /* lines that are neither blank nor comments: entries, or inflected forms */
+} treve_data_info;
+size_t treve_data_count(void);
+/* Describes built-in file i (0 <= i < treve_data_count()); TREVE_EINVAL past the end. */
+int treve_data_file(size_t i, treve_data_info *out);
+/* The data version: SHA-1 (40 hex digits and a NUL) of every built-in
+   file's name and bytes. */
+void treve_data_digest(char out[41]);
+
+/* The libraries libtreve runs with, at their run-time versions: one
+   "name version" line each (SQLite, ICU, utf8proc, jansson). */
+int treve_write_library_versions(treve_write_fn w, void *user);
+
 #ifdef __cplusplus
 }
 #endif

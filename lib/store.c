@@ -30,7 +30,10 @@ struct treve_store {
     bool readonly, in_batch;
     tv_sev *pending; /* events added in the current batch */
     size_t npending, cap;
+    treve_store_counts counts; /* treve_store_counters() */
 };
+
+static int count_known(treve_store *s, const char *id, treve_error *err);
 
 static int oom(treve_error *err) { return tv_fail(err, TREVE_ENOMEM, "out of memory", 0, 0); }
 
@@ -342,8 +345,10 @@ int treve_store_add(treve_store *s, const treve_doc *doc, int *added, treve_erro
     char hash[41];
     tv_sha1_hex(doc->text.src, doc->text.len, hash);
     int known = 0;
-    if ((rc = ops->article_known(s->be, doc->id, hash, &known, err)) != TREVE_OK || known)
+    if ((rc = ops->article_known(s->be, doc->id, hash, &known, err)) != TREVE_OK)
         return rc;
+    if (known)
+        return count_known(s, doc->id, err);
     size_t nev = 0;
     for (size_t i = 0; i < doc->nevents; i++)
         nev += !doc->events[i].consumed;
@@ -390,6 +395,10 @@ int treve_store_add(treve_store *s, const treve_doc *doc, int *added, treve_erro
         index++;
     }
     tv_buf_free(&json);
+    if (rc == TREVE_OK) {
+        s->counts.articles_added++;
+        s->counts.events_added += index;
+    }
     if (rc == TREVE_OK && added)
         *added = 1;
     return rc;
@@ -698,6 +707,8 @@ static int build_story(treve_store *s, tv_sev **rows, size_t n, treve_error *err
     int64_t story = 0;
     if (rc == TREVE_OK)
         rc = ops->story_insert(s->be, &st, ids, n, &story, err);
+    if (rc == TREVE_OK)
+        s->counts.stories_written++;
     if (rc == TREVE_OK)
         for (size_t i = 0; i < n; i++) {
             rows[i]->story = story;
@@ -1224,6 +1235,8 @@ static int write_entity(treve_store *s, cf_entity *c, const char *parties, store
     else if (!same)
         rc = ops->cf_insert(s->be, key, parties, c->state, c->ntl ? c->tl[0].at : c->agreed, js, at,
                             (const char *const *)states, c->ntl, err);
+    if (rc == TREVE_OK && !same)
+        s->counts.ceasefires_written++;
     free(js);
     free(at);
     free(states);
@@ -1460,8 +1473,8 @@ static int recompute_party_set(treve_store *s, pair_cache *cache, const char *pa
     }
 done:
     for (size_t i = 0; i < stored.n; i++) {
-        if (rc == TREVE_OK && !stored.v[i].seen)
-            rc = ops->cf_delete(s->be, stored.v[i].key, err);
+        if (rc == TREVE_OK && !stored.v[i].seen && (rc = ops->cf_delete(s->be, stored.v[i].key, err)) == TREVE_OK)
+            s->counts.ceasefires_written++;
         free(stored.v[i].json);
     }
     free(stored.v);
@@ -2287,4 +2300,30 @@ int treve_store_stats(treve_store *s, treve_write_fn w, void *user, treve_error 
     out_ctx o = {.w = w, .user = user};
     rc = s->be->ops->stats(s->be, out_line, &o, err);
     return finish(&o, rc, err);
+}
+
+/* ---- counters (`treve ingest`'s summary line) --------------------------------
+ * What a handle changed since it was opened, counted where it happens:
+ * articles and events in treve_store_add, duplicates here, stories written
+ * in build_story, ceasefires written or removed in recompute_party_set. */
+
+/* An article already stored: by its id, or only by its bytes' SHA-1 (no
+   hash has the empty string's form, so the second look-up matches ids). */
+static int count_known(treve_store *s, const char *id, treve_error *err)
+{
+    int by_id = 0;
+    int rc = s->be->ops->article_known(s->be, id, "", &by_id, err);
+    if (rc == TREVE_OK && by_id)
+        s->counts.same_id++;
+    else if (rc == TREVE_OK)
+        s->counts.same_content++;
+    return rc;
+}
+
+int treve_store_counters(const treve_store *s, treve_store_counts *out)
+{
+    if (!s || !out)
+        return TREVE_EINVAL;
+    *out = s->counts;
+    return TREVE_OK;
 }
