@@ -214,7 +214,8 @@ static void run_one(run_state *st, const char *path)
         fclose(f);
 }
 
-int tool_for_each_article(const treve_ctx *ctx, const tool_opts *o, tool_article_fn fn, void *user)
+int tool_for_each_article(const treve_ctx *ctx, const tool_opts *o, tool_article_fn fn, void *user,
+                          tool_counts *counts)
 {
     run_state st = {.ctx = ctx, .o = o, .fn = fn, .user = user};
     if (o->nfiles == 0) {
@@ -223,6 +224,8 @@ int tool_for_each_article(const treve_ctx *ctx, const tool_opts *o, tool_article
         for (int i = 0; i < o->nfiles && !st.write_failed; i++)
             run_one(&st, o->files[i]);
     }
+    if (counts)
+        *counts = (tool_counts){.read = st.coded + st.rejected, .coded = st.coded, .rejected = st.rejected};
     if (fflush(stdout) != 0 || st.write_failed) {
         fprintf(stderr, "treve: cannot write standard output\n");
         return EXIT_USAGE;

@@ -750,14 +750,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 }
 
 /* ---- command ------------------------------------------------------------*/
-static const char SERVE_USAGE[] =
-    "usage: treve serve --db PATH [--port 8080] [--bind 127.0.0.1] [--web DIR]\n"
-    "                   [--threads N] [--max-per-ip N] [--timeout SECONDS] [--quiet]\n"
-    "Serves a read-only JSON API (/api/...) and the dashboard (/) over a treve\n"
-    "database. Binds to loopback unless --bind says otherwise; --port 0 picks a\n"
-    "free port (printed on standard error). See docs/serve.md.\n";
-
-/* The dashboard folder: --web, else <dir of the executable>/web, else ./web. */
+/* The dashboard folder: --web, else <dir of the executable>/web (the build
+   tree), else <dir of the executable>/../share/treve/web (`make install`),
+   else ./web. */
 static const char *default_web_dir(char *buf, size_t n)
 {
     char exe[PATH_MAX];
@@ -767,88 +762,31 @@ static const char *default_web_dir(char *buf, size_t n)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            struct stat st;
-            char idx[PATH_MAX + 32];
-            snprintf(idx, sizeof idx, "%s/web/index.html", exe);
-            if (strlen(exe) + 5 < n && stat(idx, &st) == 0) {
-                snprintf(buf, n, "%.*s/web", (int)(n - 5), exe);
-                return buf;
+            static const char *const rel[] = {"/web", "/../share/treve/web"};
+            for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+                struct stat st;
+                char idx[PATH_MAX + 64];
+                snprintf(idx, sizeof idx, "%s%s/index.html", exe, rel[i]);
+                if (strlen(exe) + strlen(rel[i]) < n && stat(idx, &st) == 0) {
+                    snprintf(buf, n, "%s%s", exe, rel[i]);
+                    return buf;
+                }
             }
         }
     }
     return "web";
 }
 
-static int parse_uint(const char *s, unsigned long max, unsigned long *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long v = strtoul(s, &end, 10);
-    if (!*s || *end || errno || v > max || *s == '-')
-        return 0;
-    *out = v;
-    return 1;
-}
-
 int tool_serve(int argc, char **argv)
 {
-    const char *db = NULL, *bind = "127.0.0.1", *web = NULL;
-    unsigned long port = 8080, threads = 0, per_ip = 256, timeout = TIMEOUT;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char **dst = NULL;
-        const char *num = NULL;
-        unsigned long *ndst = NULL, max = 0;
-        if (strcmp(a, "--help") == 0) {
-            fputs(SERVE_USAGE, stdout);
-            return 0;
-        }
-        if (strcmp(a, "--quiet") == 0) {
-            g_quiet = 1;
-            continue;
-        }
-        static const char *const names[] = {"--db",      "--bind",       "--web",    "--port",
-                                            "--threads", "--max-per-ip", "--timeout"};
-        size_t k;
-        const char *val = NULL;
-        for (k = 0; k < sizeof names / sizeof *names; k++) {
-            size_t n = strlen(names[k]);
-            if (strncmp(a, names[k], n) == 0 && a[n] == '=') {
-                val = a + n + 1;
-                break;
-            }
-            if (strcmp(a, names[k]) == 0) {
-                if (i + 1 >= argc) {
-                    fprintf(stderr, "treve: option %s needs a value\n%s", names[k], SERVE_USAGE);
-                    return EXIT_USAGE;
-                }
-                val = argv[++i];
-                break;
-            }
-        }
-        switch (k) {
-        case 0: dst = &db; break;
-        case 1: dst = &bind; break;
-        case 2: dst = &web; break;
-        case 3: num = val, ndst = &port, max = 65535; break;
-        case 4: num = val, ndst = &threads, max = 64; break;
-        case 5: num = val, ndst = &per_ip, max = 100000; break;
-        case 6: num = val, ndst = &timeout, max = 3600; break;
-        default:
-            fprintf(stderr, "treve: unknown option %s\n%s", a, SERVE_USAGE);
-            return EXIT_USAGE;
-        }
-        if (dst)
-            *dst = val;
-        else if (!parse_uint(num, max, ndst)) {
-            fprintf(stderr, "treve: %s takes a number up to %lu, not '%s'\n", names[k], max, num);
-            return EXIT_USAGE;
-        }
-    }
-    if (!db) {
-        fprintf(stderr, "treve: serve needs --db PATH\n%s", SERVE_USAGE);
-        return EXIT_USAGE;
-    }
+    tool_opts o;
+    int rc = tool_parse_opts(argc, argv, &o, "serve"); /* checks every value (tool_opts.c) */
+    if (rc >= 0)
+        return rc;
+    const char *db = o.db, *bind = o.bind ? o.bind : "127.0.0.1", *web = o.web;
+    unsigned long port = tool_number(o.port, 8080), threads = tool_number(o.threads, 0),
+                  per_ip = tool_number(o.max_per_ip, 256), timeout = tool_number(o.timeout, TIMEOUT);
+    g_quiet = o.quiet;
     struct sockaddr_in sin;
     struct sockaddr_in6 sin6;
     struct sockaddr *sa;

@@ -1,7 +1,7 @@
 /*
  * tool_store.c — the store commands of `treve` (public API only):
  *
- *   treve ingest --db PATH [--batch N] [article options] FILE...
+ *   treve ingest --db PATH [--batch N] [--quiet] [article options] FILE...
  *   treve events --db PATH [--since T] [--until T] [--actor CODE] [--type CAMEO|PLOVER]
  *                [--country ISO3] [--historical|--current] [--min-casualties N]
  *                [--limit N] [--offset N] [--format jsonl|csv]
@@ -9,9 +9,11 @@
  *   treve export --db PATH --format jsonl|csv|gdelt|acled
  *   treve stats --db PATH
  *
+ * Options are parsed and checked by tool_opts.c (the table documents them).
  * Ingest commits one transaction per batch of articles (default 500): a
  * crash loses at most the batch in progress, and a re-run skips what is
- * already stored. On a terminal, a progress line on standard error.
+ * already stored. On a terminal, a progress line on standard error; at the
+ * end, one summary line (terminal or not); --quiet prints neither.
  */
 #include "tool.h"
 
@@ -24,79 +26,20 @@ typedef struct store_opts {
     const char *db, *since, *until, *actor, *type, *country, *parties, *at, *format, *min_cas, *limit, *offset,
         *batch;
     int historical;
-    char **rest;
-    int nrest;
 } store_opts;
 
-/* Takes the store options out of argv; the rest goes to tool_parse_opts. */
-static int parse_store_opts(int argc, char **argv, store_opts *so, const char *const *allowed)
+/* Parses a store command's options (tool_opts.c checks them); -1 to go on,
+   else the exit status (0 after --help). */
+static int parse_store_opts(int argc, char **argv, store_opts *so, tool_opts *o, const char *cmd)
 {
-    memset(so, 0, sizeof *so);
-    so->historical = -1;
-    so->rest = calloc((size_t)argc + 1, sizeof *so->rest);
-    if (!so->rest)
-        return tool_usage_error("out of memory", NULL);
-    struct {
-        const char *name;
-        const char **dst;
-    } table[] = {{"--db", &so->db},           {"--since", &so->since},   {"--until", &so->until},
-                 {"--actor", &so->actor},     {"--type", &so->type},     {"--country", &so->country},
-                 {"--parties", &so->parties}, {"--at", &so->at},         {"--format", &so->format},
-                 {"--min-casualties", &so->min_cas}, {"--limit", &so->limit}, {"--offset", &so->offset},
-                 {"--batch", &so->batch}};
-    bool only_files = false;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (only_files || a[0] != '-' || !strcmp(a, "-")) {
-            so->rest[so->nrest++] = argv[i];
-            continue;
-        }
-        if (!strcmp(a, "--")) {
-            only_files = true;
-            so->rest[so->nrest++] = argv[i];
-            continue;
-        }
-        bool taken = false;
-        for (size_t k = 0; k < sizeof table / sizeof *table && !taken; k++) {
-            size_t n = strlen(table[k].name);
-            if (strncmp(a, table[k].name, n) != 0 || (a[n] != '\0' && a[n] != '='))
-                continue;
-            bool ok = false;
-            for (size_t j = 0; allowed[j]; j++)
-                ok |= !strcmp(allowed[j], table[k].name);
-            if (!ok)
-                break;
-            if (a[n] == '=') {
-                *table[k].dst = a + n + 1;
-            } else {
-                if (i + 1 >= argc) {
-                    free(so->rest);
-                    return tool_usage_error("option %s needs a value", table[k].name);
-                }
-                *table[k].dst = argv[++i];
-            }
-            taken = true;
-        }
-        if (taken)
-            continue;
-        bool hist_ok = false;
-        for (size_t j = 0; allowed[j]; j++)
-            hist_ok |= !strcmp(allowed[j], "--historical");
-        if (hist_ok && !strcmp(a, "--historical")) {
-            so->historical = 1;
-            continue;
-        }
-        if (hist_ok && !strcmp(a, "--current")) {
-            so->historical = 0;
-            continue;
-        }
-        so->rest[so->nrest++] = argv[i];
-    }
-    if (!so->db) {
-        free(so->rest);
-        return tool_usage_error("%s: --db PATH is required", "store commands");
-    }
-    return 0;
+    int rc = tool_parse_opts(argc, argv, o, cmd);
+    if (rc >= 0)
+        return rc;
+    *so = (store_opts){.db = o->db, .since = o->since, .until = o->until, .actor = o->actor, .type = o->type,
+                       .country = o->country, .parties = o->parties, .at = o->at, .format = o->format,
+                       .min_cas = o->min_casualties, .limit = o->limit, .offset = o->offset, .batch = o->batch,
+                       .historical = o->historical};
+    return -1;
 }
 
 static void report(const char *what, const treve_error *err)
@@ -124,7 +67,7 @@ typedef struct ingest_state {
     const char *db;
     size_t batch, in_batch;
     size_t added, skipped, events, rejected, total;
-    bool tty;
+    bool tty, quiet;
     double t0, last;
 } ingest_state;
 
@@ -135,19 +78,44 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void progress(ingest_state *st, bool final)
+/* The progress line (terminal only, at most 4 times a second). */
+static void progress(ingest_state *st)
 {
     double t = now();
-    if (!st->tty || (!final && t - st->last < 0.25))
+    if (!st->tty || st->quiet || t - st->last < 0.25)
         return;
     st->last = t;
     size_t done = st->added + st->skipped;
     double rate = t > st->t0 ? (double)done / (t - st->t0) : 0;
-    fprintf(stderr, "\r%zu articles (%zu new, %zu already stored), %.0f/s, %zu events, %zu errors", done, st->added,
+    fprintf(stderr, "\r%zu", done);
+    if (st->total)
+        fprintf(stderr, "/%zu", st->total);
+    fprintf(stderr, " articles (%zu new, %zu already stored), %.0f/s, %zu events, %zu errors", st->added,
             st->skipped, rate, st->events, st->rejected);
-    if (st->total > done && rate > 0 && !final)
+    if (st->total > done && rate > 0)
         fprintf(stderr, ", ETA %.0fs", (double)(st->total - done) / rate);
-    fprintf(stderr, final ? "\n" : "   ");
+    fprintf(stderr, "\033[K");
+}
+
+/* The summary line, at the end of every ingest but with --quiet: what was
+   read, what the store changed (treve_store_counters), time and rate. */
+static void summary(ingest_state *st, const tool_counts *in)
+{
+    if (st->quiet)
+        return;
+    treve_store_counts c = {0};
+    treve_store_counters(st->store, &c);
+    double secs = now() - st->t0;
+    size_t rejected = in->rejected + st->rejected;
+    if (st->tty)
+        fputs("\r\033[K", stderr);
+    fprintf(stderr,
+            "treve ingest: %zu articles read: %llu new, %llu already stored (%llu same id, %llu same content), "
+            "%zu rejected; %llu events stored; %llu stories and %llu ceasefires changed; %.1f s, %.0f articles/s\n",
+            in->read, (unsigned long long)c.articles_added, (unsigned long long)(c.same_id + c.same_content),
+            (unsigned long long)c.same_id, (unsigned long long)c.same_content, rejected,
+            (unsigned long long)c.events_added, (unsigned long long)c.stories_written,
+            (unsigned long long)c.ceasefires_written, secs, secs > 0 ? (double)in->read / secs : 0.0);
 }
 
 static void fatal(ingest_state *st, const treve_error *err)
@@ -184,7 +152,7 @@ static int ingest_one(treve_doc *doc, const char *where, void *user)
             fatal(st, &err);
         st->in_batch = 0;
     }
-    progress(st, false);
+    progress(st);
     return 0;
 }
 
@@ -213,76 +181,39 @@ static size_t count_articles(const tool_opts *o)
 
 int tool_ingest(int argc, char **argv)
 {
-    static const char *const allowed[] = {"--db", "--batch", NULL};
     store_opts so;
-    if (parse_store_opts(argc, argv, &so, allowed) != 0)
-        return EXIT_USAGE;
     tool_opts o;
-    int rc = tool_parse_opts(so.nrest, so.rest, &o, "ingest");
-    if (rc != 0) {
-        free(so.rest);
-        return EXIT_USAGE;
-    }
-    ingest_state st = {.db = so.db, .batch = 500, .tty = isatty(2) == 1};
-    if (so.batch) {
-        char *end;
-        long b = strtol(so.batch, &end, 10);
-        if (*end || b < 1 || b > 1000000) {
-            free(so.rest);
-            return tool_usage_error("--batch takes a number of articles (1 to 1000000), not '%s'", so.batch);
-        }
-        st.batch = (size_t)b;
-    }
+    int rc = parse_store_opts(argc, argv, &so, &o, "ingest");
+    if (rc >= 0)
+        return rc;
+    ingest_state st = {.db = so.db, .batch = tool_number(so.batch, 500), .tty = isatty(2) == 1, .quiet = o.quiet};
     treve_ctx *ctx = tool_context(&o);
-    if (!ctx) {
-        free(so.rest);
+    if (!ctx)
         return EXIT_USAGE;
-    }
     st.store = open_store(so.db, TREVE_STORE_READWRITE);
     if (!st.store) {
         treve_ctx_free(ctx);
-        free(so.rest);
         return EXIT_USAGE;
     }
-    if (st.tty)
+    if (st.tty && !st.quiet)
         st.total = count_articles(&o);
     st.t0 = st.last = now();
     treve_error err = {0};
     if (treve_store_begin(st.store, &err) != TREVE_OK)
         fatal(&st, &err);
-    rc = tool_for_each_article(ctx, &o, ingest_one, &st);
+    tool_counts in = {0};
+    rc = tool_for_each_article(ctx, &o, ingest_one, &st, &in);
     if (treve_store_commit(st.store, &err) != TREVE_OK)
         fatal(&st, &err);
-    progress(&st, true);
+    summary(&st, &in);
     treve_store_close(st.store);
     treve_ctx_free(ctx);
-    free(so.rest);
     if (rc == EXIT_ALL_CODED && st.rejected)
         rc = EXIT_SOME_REJECTED;
     return rc;
 }
 
 /* ---- queries ----------------------------------------------------------------*/
-static int no_extra(const store_opts *so, const char *cmd)
-{
-    if (so->nrest) {
-        fprintf(stderr, "treve: %s: unexpected argument '%s'\n(see treve --help)\n", cmd, so->rest[0]);
-        return EXIT_USAGE;
-    }
-    return 0;
-}
-
-static int bad_time(const char *opt, const char *v)
-{
-    int64_t t;
-    treve_error err;
-    if (v && treve_parse_iso8601(v, &t, &err) != TREVE_OK) {
-        fprintf(stderr, "treve: %s takes an ISO 8601 date or time, not '%s'\n", opt, v);
-        return 1;
-    }
-    return 0;
-}
-
 static int finish_query(treve_store *s, int rc, const treve_error *err, const char *db)
 {
     if (rc == TREVE_OK && fflush(stdout) != 0) {
@@ -295,46 +226,17 @@ static int finish_query(treve_store *s, int rc, const treve_error *err, const ch
     return rc == TREVE_OK ? 0 : EXIT_USAGE;
 }
 
-static int parse_size(const char *opt, const char *v, size_t *out)
-{
-    if (!v)
-        return 0;
-    char *end;
-    long long n = strtoll(v, &end, 10);
-    if (*end || n < 0) {
-        fprintf(stderr, "treve: %s takes a number, not '%s'\n", opt, v);
-        return 1;
-    }
-    *out = (size_t)n;
-    return 0;
-}
-
 int tool_events(int argc, char **argv)
 {
-    static const char *const allowed[] = {"--db",   "--since", "--until", "--actor",          "--type",
-                                          "--country", "--format", "--historical", "--min-casualties", "--limit",
-                                          "--offset", NULL};
     store_opts so;
-    if (parse_store_opts(argc, argv, &so, allowed) != 0)
-        return EXIT_USAGE;
-    int rc = no_extra(&so, "events");
-    treve_query q = {.since = so.since, .until = so.until, .actor = so.actor, .type = so.type,
-                     .country = so.country, .historical = so.historical};
-    if (!rc && so.format && strcmp(so.format, "jsonl") && strcmp(so.format, "csv"))
-        rc = tool_usage_error("events: --format takes jsonl or csv, not '%s'", so.format);
-    if (!rc && (bad_time("--since", so.since) || bad_time("--until", so.until)))
-        rc = EXIT_USAGE;
-    if (!rc && so.min_cas) {
-        char *end;
-        q.min_casualties = strtod(so.min_cas, &end);
-        if (*end || q.min_casualties < 0)
-            rc = tool_usage_error("--min-casualties takes a number, not '%s'", so.min_cas);
-    }
-    if (!rc && (parse_size("--limit", so.limit, &q.limit) || parse_size("--offset", so.offset, &q.offset)))
-        rc = EXIT_USAGE;
-    free(so.rest);
-    if (rc)
+    tool_opts o;
+    int rc = parse_store_opts(argc, argv, &so, &o, "events");
+    if (rc >= 0)
         return rc;
+    treve_query q = {.since = so.since, .until = so.until, .actor = so.actor, .type = so.type,
+                     .country = so.country, .historical = so.historical,
+                     .min_casualties = so.min_cas ? strtod(so.min_cas, NULL) : 0,
+                     .limit = tool_number(so.limit, 0), .offset = tool_number(so.offset, 0)};
     treve_store *s = open_store(so.db, TREVE_STORE_READONLY);
     if (!s)
         return EXIT_USAGE;
@@ -346,16 +248,11 @@ int tool_events(int argc, char **argv)
 
 int tool_ceasefires(int argc, char **argv)
 {
-    static const char *const allowed[] = {"--db", "--parties", "--at", NULL};
     store_opts so;
-    if (parse_store_opts(argc, argv, &so, allowed) != 0)
-        return EXIT_USAGE;
-    int rc = no_extra(&so, "ceasefires");
-    free(so.rest);
-    if (rc)
+    tool_opts o;
+    int rc = parse_store_opts(argc, argv, &so, &o, "ceasefires");
+    if (rc >= 0)
         return rc;
-    if (bad_time("--at", so.at))
-        return EXIT_USAGE;
     treve_store *s = open_store(so.db, TREVE_STORE_READONLY);
     if (!s)
         return EXIT_USAGE;
@@ -367,17 +264,12 @@ int tool_ceasefires(int argc, char **argv)
 
 int tool_export(int argc, char **argv)
 {
-    static const char *const allowed[] = {"--db", "--format", NULL};
     store_opts so;
-    if (parse_store_opts(argc, argv, &so, allowed) != 0)
-        return EXIT_USAGE;
-    int rc = no_extra(&so, "export");
-    free(so.rest);
-    if (rc)
+    tool_opts o;
+    int rc = parse_store_opts(argc, argv, &so, &o, "export");
+    if (rc >= 0)
         return rc;
     const char *f = so.format ? so.format : "jsonl";
-    if (strcmp(f, "jsonl") && strcmp(f, "csv") && strcmp(f, "gdelt") && strcmp(f, "acled"))
-        return tool_usage_error("export: --format takes jsonl, csv, gdelt or acled, not '%s'", f);
     treve_store *s = open_store(so.db, TREVE_STORE_READONLY);
     if (!s)
         return EXIT_USAGE;
@@ -388,13 +280,10 @@ int tool_export(int argc, char **argv)
 
 int tool_stats(int argc, char **argv)
 {
-    static const char *const allowed[] = {"--db", NULL};
     store_opts so;
-    if (parse_store_opts(argc, argv, &so, allowed) != 0)
-        return EXIT_USAGE;
-    int rc = no_extra(&so, "stats");
-    free(so.rest);
-    if (rc)
+    tool_opts o;
+    int rc = parse_store_opts(argc, argv, &so, &o, "stats");
+    if (rc >= 0)
         return rc;
     treve_store *s = open_store(so.db, TREVE_STORE_READONLY);
     if (!s)
