@@ -32,7 +32,9 @@ cd "$(dirname "$0")/.."
 #                util-linux (setpriv: tests run as nobody)
 #   fuzz         clang libclang-rt-14-dev
 #   bench        wrk curl (bench/serve.sh), manpages-fr (bench/run.sh corpus)
-PACKAGES="make gcc libc6-dev binutils pkg-config
+#   npm          ca-certificates (npm ci fetches over https; not pulled in
+#                with --no-install-recommends on a minimal system)
+PACKAGES="make gcc libc6-dev binutils pkg-config ca-certificates
 libutf8proc-dev libicu-dev libjansson-dev libhunspell-dev libsqlite3-dev libmicrohttpd-dev
 hunspell-fr hunspell-en-us hunspell-tools
 sqlite3 python3 python3-pandas groff-base bsdutils util-linux

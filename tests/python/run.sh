@@ -19,7 +19,7 @@ if [ -n "${TREVE_SANFLAGS:-}" ]; then
 fi
 cd "$ROOT/tests/python" || exit 1
 out=$(TREVE_LIB="$BUILD/libtreve.so" PYTHONPATH="$ROOT/python" PYTHONDONTWRITEBYTECODE=1 \
-      LD_PRELOAD="${preload# }" ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" \
+      LD_PRELOAD="${preload# }" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
       "$PY" -m unittest -v test_treve 2>&1)
 rc=$?
 if [ "$rc" -ne 0 ]; then
