@@ -126,8 +126,9 @@ def parse_gold(path):
                                 raise GoldError("unknown CAMEO code %r" % v)
                             ev["cameo"] = v
                         elif k in ("actor", "recipient", "mediator"):
-                            if not re.fullmatch(r"(---|[A-Z]{3})[A-Z0-9]*", v):
-                                raise GoldError("bad actor code %r" % v)
+                            if not re.fullmatch(r"(---|[A-Z]{3})[A-Z0-9]*", v) or not (
+                                    v.startswith(("---",) + ORG_PREFIXES) or not COUNTRIES or v[:3] in COUNTRIES):
+                                raise GoldError("bad actor code %r (country part unknown)" % v)
                             ev["parties"].append((k, v))
                         elif k == "trigger":
                             ev["trigger"] = parse_span(v)
@@ -243,16 +244,36 @@ def sentence_of(starts, offset):
 
 # ---------------------------------------------------------------- events
 
-def key_of(code, country=None):
+def load_countries():
+    """ISO alpha-3 codes (and the few others treve uses, like XKX) from data/actors/countries*.txt."""
+    out = set()
+    for name in ("countries.fr.txt", "countries-extra.fr.txt"):
+        try:
+            with open(os.path.join(ROOT, "data", "actors", name), encoding="utf-8") as f:
+                for line in f:
+                    m = re.match(r"([A-Z]{3})\s", line)
+                    if m:
+                        out.add(m.group(1))
+        except OSError:
+            pass
+    return out
+
+
+COUNTRIES = load_countries()
+NO_COUNTRY = object()
+
+
+def key_of(code, country=NO_COUNTRY):
     """What the figures compare: the country (alpha-3), or the organisation code for IGO/NGO/IMG
-    actors (compared by prefix: IGOUNO matches IGOUNOHCR); None when unknown (---, regions)."""
-    if country:
-        return country
+    actors (compared by prefix: IGOUNO matches IGOUNOHCR); None when unknown (---, a bare sector
+    such as OPP, a region). For an emitted party its `country` field decides when present."""
+    if code and code.startswith(ORG_PREFIXES):
+        return code
+    if country is not NO_COUNTRY:
+        return country or None
     if not code or code.startswith("---"):
         return None
-    if code.startswith(ORG_PREFIXES):
-        return code
-    if re.fullmatch(r"[A-Z]{3}.*", code):
+    if code[:3] in COUNTRIES or (not COUNTRIES and re.fullmatch(r"[A-Z]{3}.*", code)):
         return code[:3]
     return None
 
@@ -272,7 +293,8 @@ def root(cameo):
 def emitted_parties(e):
     out = []
     for p in e.get("actors") or []:
-        out.append((p.get("role"), p.get("code"), key_of(p.get("code"), p.get("country"))))
+        out.append((p.get("role"), p.get("code"),
+                    key_of(p.get("code"), p["country"] if "country" in p else NO_COUNTRY)))
     return out
 
 
