@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/run.sh — runs the whole test suite: every unit-test binary in
 # $TREVE_BUILD/tests/, then every data-file test in tests/data/**/*.test,
-# then every script test tests/store/*.sh and tests/timeml/*.sh (see below).
+# then every script test tests/{store,timeml,realtext,cli,install,python}/*.sh (see below).
 # Closes with one line "N passed, N failed, N skipped".
 #
 # A .test file is a sequence of sections, each opened by a line "--- NAME":
@@ -121,14 +121,14 @@ $(head -n 40 "$d/check")"
 done < "$tmp/list"
 
 # ---- script tests -------------------------------------------------------
-# tests/store/*.sh, tests/timeml/*.sh (the scored TimeML set), tests/cli/*.sh
-# (help, version, ingest summary), tests/install/*.sh (install-deps, tables,
-# make install, man pages, dashboard) and tests/python/*.sh (the Python
-# module): each runs with TREVE (the binary), ROOT, SHARED and TMP
+# tests/store/*.sh, tests/timeml/*.sh (the scored TimeML set), tests/realtext/*.sh (the
+# real-text development sets, figures only), tests/cli/*.sh (help, version, ingest summary),
+# tests/install/*.sh (install-deps, tables, make install, man pages, dashboard) and
+# tests/python/*.sh (the Python module): each runs with TREVE (the binary), ROOT, SHARED and TMP
 # (a scratch directory) in its environment, prints nothing and exits 0 on
 # success, exits 77 to be skipped, anything else fails (its output shown).
 case "$TREVE" in /*) treve_abs=$TREVE ;; *) treve_abs=$ROOT/$TREVE ;; esac
-for f in tests/store/*.sh tests/timeml/*.sh tests/cli/*.sh tests/install/*.sh tests/python/*.sh; do
+for f in tests/store/*.sh tests/timeml/*.sh tests/realtext/*.sh tests/cli/*.sh tests/install/*.sh tests/python/*.sh; do
     [ -f "$f" ] || continue
     mkdir -p "$tmp/script" && rm -rf "$tmp/script"/* 2>/dev/null
     out=$(TREVE="$treve_abs" ROOT="$ROOT" SHARED="$SHARED" TMP="$tmp/script" sh "$f" 2>&1)
