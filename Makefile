@@ -14,6 +14,20 @@ CC       ?= cc
 # what the library links (Libs of treve.pc) and what the tool adds
 LIB_PKGS := libutf8proc icu-uc icu-i18n jansson sqlite3
 PKGS     := $(LIB_PKGS) hunspell libmicrohttpd
+# A missing library stops the build naming its Debian package (all goals
+# but clean and uninstall): scripts/install-deps.sh installs them all.
+DEB_OF   := libutf8proc:libutf8proc-dev icu-uc:libicu-dev icu-i18n:libicu-dev jansson:libjansson-dev \
+            hunspell:libhunspell-dev sqlite3:libsqlite3-dev libmicrohttpd:libmicrohttpd-dev
+ifneq ($(filter-out clean uninstall,$(or $(MAKECMDGOALS),all)),)
+ifeq ($(shell command -v pkg-config),)
+$(error pkg-config is missing: install the Debian package pkg-config (sh scripts/install-deps.sh))
+endif
+PKG_MISSING := $(shell for p in $(PKGS); do pkg-config --exists $$p || echo $$p; done)
+ifneq ($(PKG_MISSING),)
+$(error libraries missing ($(PKG_MISSING)): install the Debian packages \
+  $(sort $(foreach m,$(PKG_MISSING),$(patsubst $(m):%,%,$(filter $(m):%,$(DEB_OF))))) (sh scripts/install-deps.sh))
+endif
+endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 LIB_LIBS   := $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lm -lpthread

@@ -767,8 +767,10 @@ static const char *default_web_dir(char *buf, size_t n)
                 struct stat st;
                 char idx[PATH_MAX + 64];
                 snprintf(idx, sizeof idx, "%s%s/index.html", exe, rel[i]);
-                if (strlen(exe) + strlen(rel[i]) < n && stat(idx, &st) == 0) {
-                    snprintf(buf, n, "%s%s", exe, rel[i]);
+                size_t le = strlen(exe), lr = strlen(rel[i]);
+                if (le + lr < n && stat(idx, &st) == 0) {
+                    memcpy(buf, exe, le);
+                    memcpy(buf + le, rel[i], lr + 1);
                     return buf;
                 }
             }

@@ -3,7 +3,8 @@
 # line (every package of `--list`) and exits non-zero without touching
 # anything; with every package there it installs nothing, and it runs
 # `npm ci` in web/ only when web/node_modules is absent or older than
-# web/package-lock.json. dpkg-query and npm are stand-ins on the PATH; the
+# web/package-lock.json. And make stops at once, naming the -dev packages,
+# when their libraries are missing. dpkg-query and npm are stand-ins on the PATH; the
 # script runs as nobody (setpriv) when the suite runs as root.
 set -u
 fail() { echo "$*"; exit 1; }
@@ -57,4 +58,13 @@ as_user sh "$d/tree/scripts/install-deps.sh" 2> "$d/err" || fail "second run: $(
 touch -d '2001-01-01' "$d/tree/web/node_modules/.package-lock.json"
 as_user sh "$d/tree/scripts/install-deps.sh" 2> "$d/err" || fail "third run: $(cat "$d/err")"
 [ "$(wc -l < "$d/npm.log")" = 2 ] || fail "npm ci did not run again after package-lock.json changed"
+# the build: a missing -dev package stops make at once, naming the package
+mkdir -p "$d/nopc"
+if env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS PKG_CONFIG_LIBDIR="$d/nopc" PKG_CONFIG_PATH= make -n -C "$ROOT" all > "$d/make.out" 2>&1; then
+    fail "make went on without the libraries' pkg-config files"
+fi
+grep -q "install the Debian packages libhunspell-dev libicu-dev libjansson-dev libmicrohttpd-dev libsqlite3-dev libutf8proc-dev" "$d/make.out" ||
+    fail "make without libraries: $(cat "$d/make.out")"
+env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS PKG_CONFIG_LIBDIR="$d/nopc" PKG_CONFIG_PATH= make -n -C "$ROOT" clean > /dev/null 2>&1 ||
+    fail "make clean needs the libraries"
 exit 0
