@@ -26,7 +26,9 @@ cd "$(dirname "$0")/.."
 #   build        make gcc libc6-dev binutils pkg-config, the -dev libraries
 #   inflections  hunspell-fr hunspell-en-us (the dictionaries the build
 #                expands), hunspell-tools (unmunch)
-#   tests        sqlite3 (store tests), python3 python3-pandas (tests/python,
+#   tests        zlib1g-dev (`pkg-config --static --libs treve` lists -lz for
+#                SQLite: the static client of tests/install/install.sh),
+#                sqlite3 (store tests), python3 python3-pandas (tests/python,
 #                README's DataFrame lines), groff-base (man pages checked
 #                with groff), bsdutils (script: the terminal progress line),
 #                util-linux (setpriv: tests run as nobody)
@@ -37,7 +39,7 @@ cd "$(dirname "$0")/.."
 PACKAGES="make gcc libc6-dev binutils pkg-config ca-certificates
 libutf8proc-dev libicu-dev libjansson-dev libhunspell-dev libsqlite3-dev libmicrohttpd-dev
 hunspell-fr hunspell-en-us hunspell-tools
-sqlite3 python3 python3-pandas groff-base bsdutils util-linux
+zlib1g-dev sqlite3 python3 python3-pandas groff-base bsdutils util-linux
 clang libclang-rt-14-dev
 wrk curl manpages-fr"
 if ! command -v npm >/dev/null 2>&1; then
